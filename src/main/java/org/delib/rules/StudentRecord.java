@@ -1,0 +1,23 @@
+package org.delib.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the run knows of one student for one year: marks by matière code and session, attendance,
+ * sanctions, and the elements the jury raised (rachats).
+ */
+public record StudentRecord(Student student, Map<String, MarkRow> sessionOne, Map<String, Entry> replacement,
+                            Map<String, Entry> rattrapage, Map<String, Attendance> attendance,
+                            List<Sanction> sanctions, Set<String> rachats) {
+
+    public StudentRecord {
+        sessionOne = Map.copyOf(sessionOne);
+        replacement = Map.copyOf(replacement);
+        rattrapage = Map.copyOf(rattrapage);
+        attendance = Map.copyOf(attendance);
+        sanctions = List.copyOf(sanctions);
+        rachats = Set.copyOf(rachats);
+    }
+}
