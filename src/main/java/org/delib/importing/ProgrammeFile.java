@@ -21,7 +21,7 @@ public record ProgrammeFile(String code, String title, String cycle, String rule
 
     public record SemesterFile(String code, String level, List<UeFile> ues) {}
 
-    public record UeFile(String code, String title, String nature, BigDecimal coefficient, boolean required,
+    public record UeFile(String code, String title, String nature, BigDecimal coefficient, Boolean required,
                          List<MatiereFile> matieres) {}
 
     public record MatiereFile(String code, String title, BigDecimal coefficient, BigDecimal credits,
@@ -63,7 +63,7 @@ public record ProgrammeFile(String code, String title, String cycle, String rule
                     ms.add(matiere(m, problems));
                 }
                 ues.add(new Ue(u.code(), u.title(), nature, positive(u.coefficient(), where + ": coefficient", problems),
-                        u.required(), ms));
+                        Boolean.TRUE.equals(u.required()), ms));
             }
             ss.add(new Semester(s.code(), s.level(), ues));
         }

@@ -55,8 +55,12 @@ public final class Yaml {
 
     /** Jackson's message without its multi-line source excerpt, with where the problem is. */
     private static String oneLine(JacksonException e) {
-        String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
-        String path = e.getPath().isEmpty() ? "" : " (at " + e.getPathReference().replaceAll("^[^\\[]*", "") + ")";
-        return message + path;
+        String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML")
+                .replaceAll(" \\(set `[^`]*` to [^)]*\\)", "");
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            path.append(r.getPropertyName() != null ? (path.isEmpty() ? "" : ".") + r.getPropertyName() : "[" + r.getIndex() + "]");
+        }
+        return message + (path.isEmpty() ? "" : " (at " + path + ")");
     }
 }

@@ -51,15 +51,18 @@ public final class Acquisition {
                             o.result().acquired() ? m.credits() : BigDecimal.ZERO, o.session()), m.credits()));
                 }
                 boolean ueExcluded = ms.stream().anyMatch(e -> e.result() == Result.EXC);
+                // RULES §12.8: a missing mark makes the UE pending even under an exclusion that settles its matière.
+                boolean uePending = u.matieres().stream().anyMatch(m -> matieres.get(m.code()).pending());
                 semesterExcluded |= ueExcluded;
                 ElementResult ue = ledger.rachat(level(u.code(), ElementKind.UE,
-                        average(ms, u.matieres(), Matiere::coefficient, profile), ms, u.credits(), !ueExcluded,
-                        profile), u.credits());
+                        average(ms, u.matieres(), Matiere::coefficient, profile), ms, u.credits(), uePending,
+                        !ueExcluded, profile), u.credits());
                 ues.add(ue);
                 yearTerms.add(new Averages.Weighted(ue.mark(), u.coefficient()));
             }
             ElementResult semester = level(s.code(), ElementKind.SEMESTRE,
-                    average(ues, s.ues(), Ue::coefficient, profile), ues, s.credits(), !semesterExcluded, profile);
+                    average(ues, s.ues(), Ue::coefficient, profile), ues, s.credits(), false, !semesterExcluded,
+                    profile);
             if (!semesterHasScore) {
                 // Art. 7: not a single mark in the semester is an abandonment, whatever else was entered.
                 semester = new ElementResult(s.code(), ElementKind.SEMESTRE, semester.mark(), Result.DEF,
@@ -71,7 +74,8 @@ public final class Acquisition {
         BigDecimal yearCredits = semesters.stream().map(Semester::credits).reduce(BigDecimal.ZERO, BigDecimal::add);
         // Art. 28: the year mark comes from the UE marks of both semesters, not from the semester marks.
         ElementResult year = ledger.rachat(level(level, ElementKind.ANNEE, Averages.of(yearTerms, profile.decimals()),
-                semesterResults, yearCredits, profile.annualCompensation() && !yearExcluded, profile), yearCredits);
+                semesterResults, yearCredits, false, profile.annualCompensation() && !yearExcluded, profile),
+                yearCredits);
         return new Outcome(List.copyOf(ledger.elements), year, Map.copyOf(ledger.refused));
     }
 
@@ -80,11 +84,12 @@ public final class Acquisition {
      * element below is acquired, {@code CMP} when compensation is open and the mark reaches the pass mark.
      */
     private static ElementResult level(String code, ElementKind kind, BigDecimal mark, List<ElementResult> below,
-                                       BigDecimal fullCredits, boolean compensation, RulesProfile profile) {
+                                       BigDecimal fullCredits, boolean pending, boolean compensation,
+                                       RulesProfile profile) {
         Result result;
         if (below.stream().anyMatch(e -> e.result() == Result.DEF)) {
             result = Result.DEF;
-        } else if (below.stream().anyMatch(e -> e.result() == Result.ATT)) {
+        } else if (pending || below.stream().anyMatch(e -> e.result() == Result.ATT)) {
             result = Result.ATT;
         } else if (below.stream().allMatch(e -> e.result().acquired())) {
             result = Result.ADM;

@@ -172,6 +172,22 @@ class DeliberationTest {
     }
 
     @Test
+    @DisplayName("RULES §12.4, §12.8: an excluded matière with a missing mark shows EXC, and its UE, semester and year are ATT")
+    void excludedButPending() {
+        Record rec = Record.allAt("12").set("ANG2", row("ABJ", "13,75", ""));
+        rec.sanctions.add(new Sanction("S2", Sanction.Type.NON_VALIDATION_SEMESTRE, 1));
+        StudentResult r = deliberation.sessionOne(rec.build());
+        Map<String, ElementResult> e = byCode(r);
+        assertThat(e.get("ANG2").result()).isEqualTo(Result.EXC);
+        assertThat(e.get("ANG2").mark()).isNull();
+        assertThat(e.get("UET21").result()).isEqualTo(Result.ATT);
+        assertThat(e.get("UEF21").result()).isEqualTo(Result.AJ);
+        assertThat(e.get("S2").result()).isEqualTo(Result.ATT);
+        assertThat(r.decision()).isEqualTo(Decision.ATT);
+        assertThat(r.missing()).containsExactly(new StudentResult.MissingMark("ANG2", Component.EXAM));
+    }
+
+    @Test
     @DisplayName("Art. 7, RULES §12.8: a semester with nothing but absences or blanks is DEF; DEF wins over ATT")
     void abandonment() {
         Record rec = Record.allAt("12");

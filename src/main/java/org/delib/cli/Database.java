@@ -1,0 +1,48 @@
+package org.delib.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.delib.DelibApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Option;
+
+/** Where the job repository lives: the embedded H2 file under {@code data/}, or a PostgreSQL server. */
+public class Database {
+
+    @Option(names = "--db-url", defaultValue = "${env:DELIB_DB_URL}",
+            description = "JDBC URL of a PostgreSQL database (default: the embedded database under data/; env DELIB_DB_URL)")
+    String url;
+
+    @Option(names = "--db-user", defaultValue = "${env:DELIB_DB_USER}", description = "database user (env DELIB_DB_USER)")
+    String user;
+
+    @Option(names = "--db-password", defaultValue = "${env:DELIB_DB_PASSWORD}", arity = "0..1", interactive = true,
+            description = "database password (env DELIB_DB_PASSWORD)")
+    String password;
+
+    /** The folder of the embedded database, the logs and the job locks: {@code data/}, or {@code -Ddelib.data=DIR}. */
+    public static Path dataDir() {
+        return Path.of(System.getProperty("delib.data", "data")).toAbsolutePath();
+    }
+
+    /** Starts the Spring context on this database; the schema is migrated on the way. */
+    public ConfigurableApplicationContext start() {
+        Map<String, Object> props = new HashMap<>();
+        if (url == null || url.isBlank()) {
+            // AUTO_SERVER lets `status` read the database while a run holds it.
+            props.put("spring.datasource.url", "jdbc:h2:file:" + dataDir().resolve("delib") + ";AUTO_SERVER=TRUE");
+            props.put("spring.datasource.username", "sa");
+            props.put("spring.datasource.password", "");
+        } else {
+            props.put("spring.datasource.url", url);
+            props.put("spring.datasource.username", user == null ? "" : user);
+            props.put("spring.datasource.password", password == null ? "" : password);
+        }
+        props.put("delib.log-dir", dataDir().toString());
+        SpringApplication app = new SpringApplication(DelibApplication.class);
+        app.setDefaultProperties(props);
+        return app.run();
+    }
+}

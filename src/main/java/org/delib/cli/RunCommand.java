@@ -1,0 +1,67 @@
+package org.delib.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.delib.importing.InputException;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", description = "Runs a job: deliberates its session and publishes the outputs.")
+public class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "JOBFILE", description = "job definition, e.g. jobs/demo-session1.yml")
+    Path jobFile;
+
+    @Option(names = "--session", description = "1, or 2 for the final deliberation (overrides the job file)")
+    Integer session;
+
+    @Option(names = "--input", paramLabel = "DIR", description = "input folder (overrides the job file)")
+    String input;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "output folder (overrides the job file)")
+    String output;
+
+    @Mixin
+    Database database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        JobDefinition job = JobDefinition.load(jobFile).with(session, input, output);
+        return launch(spec, database, jobFile, (runner, name, hint) -> runner.run(name, hint,
+                JobRunner.parameters(name, job, Fingerprint.of(Path.of(job.input()), rulesFile(job)))));
+    }
+
+    static Path rulesFile(JobDefinition job) {
+        return job.rulesFile() == null ? null : Path.of(job.rulesFile());
+    }
+
+    /** What run and restart do with the runner once the job's lock is held. */
+    interface Launch {
+        JobRunner.Outcome with(JobRunner runner, String name, String restartHint) throws Exception;
+    }
+
+    /** Takes the job's lock, starts the context, launches, prints the outcome. */
+    static int launch(CommandSpec spec, Database database, Path jobFile, Launch launch) throws Exception {
+        String name = JobDefinition.nameOf(jobFile);
+        try (JobLock lock = JobLock.tryAcquire(Database.dataDir(), name)) {
+            if (lock == null) {
+                throw new InputException("job " + name + " is already running in another process; "
+                        + "this launch is refused (see: java -jar target/delib.jar status " + jobFile + ")");
+            }
+            try (ConfigurableApplicationContext context = database.start()) {
+                JobRunner.Outcome outcome = launch.with(context.getBean(JobRunner.class), name,
+                        "java -jar target/delib.jar restart " + jobFile);
+                outcome.lines().forEach((outcome.exitCode() == 0 ? spec.commandLine().getOut() : spec.commandLine().getErr())::println);
+                return outcome.exitCode();
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.delib.deliberation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.delib.importing.CrossChecks;
+import org.delib.importing.InputException;
+import org.delib.importing.InputFile;
+import org.delib.importing.InputRow;
+import org.delib.importing.Rejects;
+import org.delib.importing.RowChecks;
+import org.delib.importing.Staged;
+import org.delib.importing.StagingWriter;
+import org.delib.importing.TableItemReader;
+import org.delib.reports.CsvOutput;
+import org.delib.reports.StudentReports;
+import org.delib.rules.Deliberation;
+import org.delib.rules.StudentRecord;
+import org.delib.rules.StudentResult;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The deliberation job: check the programme, import each input file, cross-check the rows, deliberate every
+ * student, publish the outputs. Each step is a thin adapter: the rules are in {@code org.delib.rules}.
+ */
+@Configuration
+public class DeliberationJobConfig {
+
+    public static final String JOB_NAME = "deliberation";
+    static final int IMPORT_CHUNK = 1000;
+    static final int STUDENT_CHUNK = 250;
+
+    @Bean
+    public Job deliberationJob(JobRepository jobs, PlatformTransactionManager tx, Tasklet checkProgramme,
+                               ImportItems importItems, Tasklet crossChecks, Tasklet checkRejects,
+                               StudentRecordReader students, ItemProcessor<StudentRecord, StudentResult> deliberate,
+                               ItemWriter<StudentResult> resultWriters, Tasklet publish, FailureReport failureReport) {
+        var job = new JobBuilder(JOB_NAME, jobs)
+                .listener(failureReport)
+                .start(new StepBuilder("check-programme", jobs).tasklet(checkProgramme, tx).build());
+        for (InputFile file : InputFile.values()) {
+            job = job.next(new StepBuilder(ImportItems.stepName(file), jobs)
+                    .<InputRow, Staged>chunk(IMPORT_CHUNK).transactionManager(tx)
+                    .reader(importItems).processor(importItems).writer(importItems)
+                    .listener(new ProgressLogger())
+                    .build());
+        }
+        return job
+                .next(new StepBuilder("cross-checks", jobs).tasklet(crossChecks, tx).build())
+                .next(new StepBuilder("check-rejects", jobs).tasklet(checkRejects, tx).build())
+                .next(new StepBuilder("deliberate", jobs)
+                        .<StudentRecord, StudentResult>chunk(STUDENT_CHUNK).transactionManager(tx)
+                        .reader(students).processor(deliberate).writer(resultWriters)
+                        .listener(new ProgressLogger())
+                        .build())
+                .next(new StepBuilder("publish", jobs).tasklet(publish, tx).build())
+                .build();
+    }
+
+    /** The run's programme, profile and paths, loaded once per job execution. */
+    @Bean
+    @JobScope
+    public RunContextHolder runContext(@Value("#{jobExecution}") JobExecution execution) {
+        JobParameters p = execution.getJobParameters();
+        String rules = p.getString(RunContext.RULES_FILE);
+        return new RunContextHolder(RunContext.load(execution.getJobInstanceId(), p.getString(RunContext.JOB),
+                p.getString(RunContext.PROGRAMME), p.getString(RunContext.ACADEMIC_YEAR),
+                Math.toIntExact(p.getLong(RunContext.SESSION)), Path.of(p.getString(RunContext.INPUT)),
+                Path.of(p.getString(RunContext.OUTPUT)), rules == null || rules.isEmpty() ? null : Path.of(rules)));
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet checkProgramme(RunContextHolder run) {
+        return (contribution, chunk) -> {
+            run.get(); // loading it checks the programme, the profile and the required files
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    @StepScope
+    public ImportItems importItems(@Value("#{stepExecution}") StepExecution step, RunContextHolder run,
+                                   JdbcTemplate jdbc) {
+        return new ImportItems(ImportItems.fileOf(step.getStepName()), run.get(), jdbc);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet crossChecks(RunContextHolder run, JdbcTemplate jdbc) {
+        return (contribution, chunk) -> {
+            CrossChecks.run(jdbc, run.get().runId(), run.get().inputs());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet checkRejects(RunContextHolder run, JdbcTemplate jdbc) {
+        return (contribution, chunk) -> {
+            long rejects = Rejects.count(jdbc, run.get().runId());
+            int limit = run.get().profile().rejectLimit();
+            if (rejects > limit) {
+                throw new InputException(rejects + " input rows rejected, more than the limit of " + limit
+                        + ": see " + run.get().outputDir().resolve("rejects.csv"));
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    @StepScope
+    public StudentRecordReader students(RunContextHolder run, JdbcTemplate jdbc) {
+        return new StudentRecordReader(jdbc, run.get().runId(), STUDENT_CHUNK);
+    }
+
+    @Bean
+    @StepScope
+    public ItemProcessor<StudentRecord, StudentResult> deliberate(RunContextHolder run) {
+        Deliberation deliberation = new Deliberation(run.get().programme(), run.get().profile());
+        return deliberation::sessionOne;
+    }
+
+    @Bean
+    @StepScope
+    public CompositeItemWriter<StudentResult> resultWriters(RunContextHolder run, JdbcTemplate jdbc) {
+        RunContext r = run.get();
+        // The files first: their buffers are only flushed if the database writes after them commit.
+        List<ItemWriter<? super StudentResult>> writers =
+                new ArrayList<>(StudentReports.writers(r.staging(), new CsvOutput(r.profile()), r.session() == 1));
+        Path jury = r.inputs().get(InputFile.JURY);
+        writers.add(new ResultsWriter(jdbc, r.runId(), jury == null ? "jury.csv" : jury.getFileName().toString()));
+        return new CompositeItemWriter<>(writers);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet publish(RunContextHolder run, JdbcTemplate jdbc, JobRepository jobs,
+                           @Value("#{stepExecution}") StepExecution step) {
+        return new PublishTasklet(run.get(), jdbc, jobs, step.getJobExecution());
+    }
+
+    @Bean
+    public FailureReport failureReport(JdbcTemplate jdbc) {
+        return new FailureReport(jdbc);
+    }
+
+    /** Which check applies to which file. */
+    static Function<InputRow, Staged> checks(RunContext run, InputFile file, Map<String, String> studentLevels) {
+        Path path = run.inputs().get(file);
+        return new RowChecks(run.programme(), studentLevels).of(file,
+                path == null ? file.baseName() + ".csv" : path.getFileName().toString());
+    }
+}

@@ -1,0 +1,52 @@
+package org.delib.deliberation;
+
+import java.nio.file.Path;
+import org.delib.importing.InputException;
+import org.delib.reports.CsvOutput;
+import org.delib.reports.Publisher;
+import org.delib.reports.RejectsReport;
+import org.delib.rules.RulesProfile;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * RULES §12.18: a run failed by its input (too many rejects, a missing file or column, an inconsistent programme)
+ * still publishes rejects.csv, so the registry sees every row it must correct.
+ */
+public class FailureReport implements JobExecutionListener {
+
+    private final JdbcTemplate jdbc;
+
+    public FailureReport(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.FAILED || inputFailure(execution) == null) {
+            return;
+        }
+        JobParameters p = execution.getJobParameters();
+        Path outputDir = RunContext.outputDir(Path.of(p.getString(RunContext.OUTPUT)), p.getString(RunContext.PROGRAMME),
+                p.getString(RunContext.ACADEMIC_YEAR), Math.toIntExact(p.getLong(RunContext.SESSION)));
+        Path staging = RunContext.stagingDir(outputDir, execution.getJobInstanceId());
+        // The profile may be what failed: the contract's default dialect is then used.
+        RejectsReport.write(jdbc, execution.getJobInstanceId(), new CsvOutput(RulesProfile.defaults()), staging);
+        Publisher.publish(staging, outputDir, RejectsReport.NAME);
+    }
+
+    /** The user's mistake behind a failed run, if that is what failed it. */
+    public static InputException inputFailure(JobExecution execution) {
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof InputException e) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+}

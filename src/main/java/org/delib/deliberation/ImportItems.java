@@ -1,0 +1,85 @@
+package org.delib.deliberation;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.delib.importing.InputFile;
+import org.delib.importing.InputRow;
+import org.delib.importing.Staged;
+import org.delib.importing.StagingWriter;
+import org.delib.importing.TableItemReader;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The reader, processor and writer of one import step: the file's rows, checked against the contract and the
+ * programme, staged or rejected. One step per input file, named {@code import-<file>}.
+ */
+public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<InputRow, Staged>, ItemWriter<Staged> {
+
+    private static final String PREFIX = "import-";
+
+    private final TableItemReader reader;
+    private final Function<InputRow, Staged> check;
+    private final StagingWriter writer;
+
+    public ImportItems(InputFile file, RunContext run, JdbcTemplate jdbc) {
+        this.reader = new TableItemReader(file, run.inputs().get(file));
+        Map<String, String> levels = new HashMap<>();
+        if (file != InputFile.STUDENTS) {
+            jdbc.query("SELECT student_id, level FROM delib_student WHERE run_id = ?",
+                    rs -> {
+                        levels.put(rs.getString(1), rs.getString(2));
+                    }, run.runId());
+        }
+        this.check = DeliberationJobConfig.checks(run, file, levels);
+        this.writer = new StagingWriter(jdbc, run.runId(), file);
+    }
+
+    static String stepName(InputFile file) {
+        return PREFIX + file.baseName();
+    }
+
+    static InputFile fileOf(String stepName) {
+        for (InputFile f : InputFile.values()) {
+            if (stepName(f).equals(stepName)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("not an import step: " + stepName);
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        reader.open(context);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        reader.update(context);
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+
+    @Override
+    public InputRow read() throws Exception {
+        return reader.read();
+    }
+
+    @Override
+    public Staged process(InputRow row) {
+        return check.apply(row);
+    }
+
+    @Override
+    public void write(Chunk<? extends Staged> chunk) {
+        writer.write(chunk);
+    }
+}

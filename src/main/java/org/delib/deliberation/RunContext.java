@@ -1,0 +1,63 @@
+package org.delib.deliberation;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.delib.importing.InputFile;
+import org.delib.importing.ProgrammeFile;
+import org.delib.importing.Profiles;
+import org.delib.rules.Programme;
+import org.delib.rules.RulesProfile;
+
+/**
+ * What every step of one run needs, read once per job execution from the job parameters: the programme, the rules
+ * profile, the input files and where the outputs go.
+ *
+ * @param runId   the job instance: a restart shares it, so staged rows and partial outputs are found again
+ * @param staging where outputs are written before they are published whole
+ */
+public record RunContext(long runId, String jobName, int session, Programme programme, RulesProfile profile,
+                         Map<InputFile, Path> inputs, Path outputDir, Path staging) {
+
+    /** Job parameter names; the identifying ones make a run's identity. */
+    public static final String JOB = "job";
+    public static final String PROGRAMME = "programme";
+    public static final String ACADEMIC_YEAR = "academicYear";
+    public static final String SESSION = "session";
+    public static final String INPUT = "input";
+    public static final String OUTPUT = "output";
+    public static final String FINGERPRINT = "fingerprint";
+    public static final String RULES_FILE = "rulesFile";
+
+    /**
+     * Loads and checks the programme, its rules profile and the input files: an inconsistent programme or a
+     * missing required file fails here, before any mark is read.
+     */
+    public static RunContext load(long runId, String jobName, String programmeCode, String academicYear, int session,
+                                  Path input, Path output, Path rulesFile) {
+        ProgrammeFile.Loaded loaded = ProgrammeFile.load(input.resolve("programme.yaml"));
+        Programme programme = loaded.programme();
+        if (!programme.code().equals(programmeCode)) {
+            throw new org.delib.importing.InputException(input.resolve("programme.yaml") + ": programme "
+                    + programme.code() + ", but the job deliberates " + programmeCode);
+        }
+        RulesProfile profile = Profiles.load(programme.rules(), rulesFile, loaded.settings());
+        Map<InputFile, Path> inputs = new EnumMap<>(InputFile.class);
+        for (InputFile f : InputFile.values()) {
+            inputs.put(f, f.locate(input));
+        }
+        Path outputDir = outputDir(output, programmeCode, academicYear, session);
+        return new RunContext(runId, jobName, session, programme, profile, inputs, outputDir,
+                stagingDir(outputDir, runId));
+    }
+
+    /** FORMATS: {@code output/<programme>/<academic_year>/session-<n>/}. */
+    public static Path outputDir(Path output, String programme, String academicYear, int session) {
+        return output.resolve(programme).resolve(academicYear).resolve("session-" + session);
+    }
+
+    /** Beside the target, so that publishing is a rename; named by run, so that a restart finds it again. */
+    public static Path stagingDir(Path outputDir, long runId) {
+        return outputDir.resolveSibling("." + outputDir.getFileName() + ".run-" + runId);
+    }
+}

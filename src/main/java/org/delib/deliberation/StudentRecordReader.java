@@ -1,0 +1,121 @@
+package org.delib.deliberation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.delib.rules.Attendance;
+import org.delib.rules.Entry;
+import org.delib.rules.MarkRow;
+import org.delib.rules.Sanction;
+import org.delib.rules.Student;
+import org.delib.rules.StudentRecord;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamSupport;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the staged inputs one student at a time, in student_id order: a page of students, then their marks,
+ * attendance, sanctions and rachats with one range query each (never a query per student). Restartable: the
+ * last student handed out is saved at each commit, and a restart reads on from the next one.
+ */
+public class StudentRecordReader extends ItemStreamSupport implements ItemStreamReader<StudentRecord> {
+
+    private final JdbcTemplate jdbc;
+    private final long runId;
+    private final int pageSize;
+    private final Deque<StudentRecord> page = new ArrayDeque<>();
+    private String last = "";
+
+    public StudentRecordReader(JdbcTemplate jdbc, long runId, int pageSize) {
+        this.jdbc = jdbc;
+        this.runId = runId;
+        this.pageSize = pageSize;
+        setName("students");
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        last = context.getString(getExecutionContextKey("last"), "");
+        page.clear();
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putString(getExecutionContextKey("last"), last);
+    }
+
+    @Override
+    public StudentRecord read() {
+        if (page.isEmpty()) {
+            fetchAfter(last);
+        }
+        StudentRecord next = page.poll();
+        if (next != null) {
+            last = next.student().id();
+        }
+        return next;
+    }
+
+    private void fetchAfter(String after) {
+        List<Student> students = jdbc.query("SELECT student_id, last_name, first_name, level, years_in_cycle, "
+                        + "scholarship, bac_series, bac_mention FROM delib_student WHERE run_id = ? AND student_id > ? "
+                        + "ORDER BY student_id FETCH FIRST " + pageSize + " ROWS ONLY",
+                (rs, i) -> new Student(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)),
+                runId, after);
+        if (students.isEmpty()) {
+            return;
+        }
+        String to = students.get(students.size() - 1).id();
+        Map<String, Inputs> byStudent = new HashMap<>();
+        students.forEach(s -> byStudent.put(s.id(), new Inputs()));
+        Object[] range = {runId, after, to};
+        String inRange = " WHERE run_id = ? AND student_id > ? AND student_id <= ?";
+        jdbc.query("SELECT student_id, matiere, session, exam, cc, tp FROM delib_mark" + inRange, rs -> {
+            Inputs in = byStudent.get(rs.getString(1));
+            String matiere = rs.getString(2);
+            Entry exam = Entry.parse(rs.getString(4), false);
+            switch (rs.getString(3)) {
+                case "1" -> in.sessionOne.put(matiere, new MarkRow(exam, Entry.parse(rs.getString(5), false),
+                        Entry.parse(rs.getString(6), false)));
+                case "R" -> in.replacement.put(matiere, exam);
+                default -> in.rattrapage.put(matiere, exam);
+            }
+        }, range);
+        jdbc.query("SELECT student_id, matiere, abs_justified, abs_unjustified, tp_abs_unjustified FROM delib_attendance"
+                + inRange, rs -> {
+                    byStudent.get(rs.getString(1)).attendance.put(rs.getString(2),
+                            new Attendance(rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+                }, range);
+        jdbc.query("SELECT student_id, element, sanction, degree FROM delib_sanction" + inRange, rs -> {
+            byStudent.get(rs.getString(1)).sanctions.add(
+                    new Sanction(rs.getString(2), Sanction.Type.valueOf(rs.getString(3)), rs.getInt(4)));
+        }, range);
+        jdbc.query("SELECT student_id, element FROM delib_jury" + inRange, rs -> {
+            byStudent.get(rs.getString(1)).rachats.add(rs.getString(2));
+        }, range);
+        for (Student s : students) {
+            Inputs in = byStudent.get(s.id());
+            // Sanctions in a fixed order: the rows came in whatever order the database chose.
+            in.sanctions.sort(java.util.Comparator.comparing(Sanction::element).thenComparing(Sanction::type));
+            page.add(new StudentRecord(s, in.sessionOne, in.replacement, in.rattrapage, in.attendance, in.sanctions,
+                    in.rachats));
+        }
+    }
+
+    /** One student's rows while a page is assembled. */
+    private static final class Inputs {
+        final Map<String, MarkRow> sessionOne = new HashMap<>();
+        final Map<String, Entry> replacement = new HashMap<>();
+        final Map<String, Entry> rattrapage = new HashMap<>();
+        final Map<String, Attendance> attendance = new HashMap<>();
+        final List<Sanction> sanctions = new ArrayList<>();
+        final Set<String> rachats = new HashSet<>();
+    }
+}

@@ -1,0 +1,266 @@
+package org.delib.importing;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.delib.rules.Component;
+import org.delib.rules.Entry;
+import org.delib.rules.Matiere;
+import org.delib.rules.Programme;
+import org.delib.rules.Sanction;
+
+/**
+ * Checks each input row against the contract and the programme (RULES §12.18): what passes is staged with its
+ * values normalised, what does not is rejected with the first problem found.
+ * Cross-row checks (duplicate keys, replacement rows) are made on the staged tables once every file is read.
+ */
+public final class RowChecks {
+
+    static final int MAX_ID = 64;
+    static final int MAX_NAME = 200;
+    private static final Set<String> BAC_SERIES = Set.of("GENERAL", "TECHNO", "PRO", "BTS", "DUT", "DEUST", "OTHER");
+    private static final Set<String> BAC_MENTIONS = Set.of("NONE", "AB", "B", "TB");
+    private static final Set<String> SESSIONS = Set.of("1", "R", "2");
+
+    private final Programme programme;
+    private final Map<String, Matiere> matieres;
+    private final Map<String, String> matiereLevels;
+    private final Set<String> elements;
+    /** Registered students and their level, for every file after students.csv. */
+    private final Map<String, String> studentLevels;
+
+    public RowChecks(Programme programme, Map<String, String> studentLevels) {
+        this.programme = programme;
+        this.matieres = programme.matieres();
+        this.matiereLevels = new java.util.HashMap<>();
+        programme.semesterOfMatiere().forEach((m, s) -> matiereLevels.put(m, s.level()));
+        this.elements = new java.util.HashSet<>(matieres.keySet());
+        programme.semesters().forEach(s -> {
+            elements.add(s.code());
+            elements.add(s.level());
+            s.ues().forEach(u -> elements.add(u.code()));
+        });
+        this.studentLevels = studentLevels;
+    }
+
+    /** The check of one file's rows, named as the file was given (for rejects.csv). */
+    public Function<InputRow, Staged> of(InputFile file, String fileName) {
+        return row -> {
+            Row r = new Row(file, fileName, row);
+            if (row.problem() != null) {
+                return Staged.rejected(new Reject(file, fileName, row.line(), "", "", row.problem()));
+            }
+            try {
+                return Staged.accepted(row.line(), switch (file) {
+                    case STUDENTS -> student(r);
+                    case MARKS -> mark(r);
+                    case ATTENDANCE -> attendance(r);
+                    case SANCTIONS -> sanction(r);
+                    case JURY -> rachat(r);
+                });
+            } catch (Rejected e) {
+                return Staged.rejected(e.reject);
+            }
+        };
+    }
+
+    private Object[] student(Row r) {
+        String id = r.id("student_id");
+        String level = r.text("level", 2);
+        if (!programme.cycle().levels().contains(level) || !programme.hasLevel(level)) {
+            throw r.reject("level", "level " + level + " has no semester in programme " + programme.code());
+        }
+        int years = r.integer("years_in_cycle", 1, 20);
+        String scholarship = r.text("scholarship", 3);
+        if (!scholarship.equals("yes") && !scholarship.equals("no")) {
+            throw r.reject("scholarship", "expected yes or no");
+        }
+        return new Object[] {id, r.name("last_name"), r.name("first_name"), level, years, scholarship.equals("yes"),
+                r.oneOf("bac_series", BAC_SERIES), r.oneOf("bac_mention", BAC_MENTIONS)};
+    }
+
+    private Object[] mark(Row r) {
+        String student = r.student();
+        Matiere m = r.matiere(student);
+        String session = r.oneOf("session", SESSIONS);
+        String[] cells = new String[3];
+        for (Component c : Component.values()) {
+            // RULES §12.2: on replacement and rattrapage rows only the exam cell is read.
+            if (!session.equals("1") && c != Component.EXAM) {
+                cells[c.ordinal()] = "";
+                continue;
+            }
+            Entry e = r.entry(c.column());
+            if (!m.has(c) && e.kind() != Entry.Kind.EMPTY) {
+                throw r.reject(c.column(), m.code() + " has no " + c.column() + " component");
+            }
+            cells[c.ordinal()] = switch (e.kind()) {
+                case SCORE -> e.score().toPlainString();
+                case ABJ, ABI -> e.kind().name();
+                case EMPTY -> "";
+            };
+        }
+        return new Object[] {student, m.code(), session, cells[0], cells[1], cells[2]};
+    }
+
+    private Object[] attendance(Row r) {
+        String student = r.student();
+        Matiere m = r.matiere(student);
+        return new Object[] {student, m.code(), r.count("abs_justified"), r.count("abs_unjustified"),
+                r.count("tp_abs_unjustified")};
+    }
+
+    private Object[] sanction(Row r) {
+        String student = r.student();
+        String element = r.id("element");
+        Sanction.Type type;
+        try {
+            type = Sanction.Type.valueOf(r.text("sanction", 32));
+        } catch (IllegalArgumentException e) {
+            throw r.reject("sanction", "unknown sanction (ZERO, EXCLUSION_MATIERE, NON_VALIDATION_SEMESTRE or NON_VALIDATION_ANNEE)");
+        }
+        boolean fits = switch (type) {
+            case ZERO, EXCLUSION_MATIERE -> matieres.containsKey(element);
+            case NON_VALIDATION_SEMESTRE -> programme.semester(element).isPresent();
+            case NON_VALIDATION_ANNEE -> programme.hasLevel(element);
+        };
+        if (!fits) {
+            throw r.reject("element", type + " needs a " + switch (type) {
+                case ZERO, EXCLUSION_MATIERE -> "matière";
+                case NON_VALIDATION_SEMESTRE -> "semester";
+                case NON_VALIDATION_ANNEE -> "year level";
+            } + " of the programme, not " + element);
+        }
+        return new Object[] {student, element, type.name(), r.integer("degree", 1, 2)};
+    }
+
+    private Object[] rachat(Row r) {
+        String student = r.student();
+        String element = r.id("element");
+        if (!elements.contains(element)) {
+            throw r.reject("element", "unknown element (a matière, UE, semester or year level of the programme)");
+        }
+        String reason = r.text("reason", Reject.MAX_VALUE);
+        if (reason.isEmpty()) {
+            throw r.reject("reason", "a rachat needs its reason (Art. 51)");
+        }
+        return new Object[] {student, element, reason};
+    }
+
+    /** Thrown inside a check to reject the row; never escapes {@link #of}. */
+    private static final class Rejected extends RuntimeException {
+        final Reject reject;
+
+        Rejected(Reject reject) {
+            super(reject.reason(), null, false, false);
+            this.reject = reject;
+        }
+    }
+
+    /** One row under check, with the readers of its cells. */
+    private final class Row {
+        final InputFile file;
+        final String fileName;
+        final InputRow row;
+
+        Row(InputFile file, String fileName, InputRow row) {
+            this.file = file;
+            this.fileName = fileName;
+            this.row = row;
+        }
+
+        String raw(String column) {
+            String v = row.values()[file.index(column)];
+            return v == null ? "" : v;
+        }
+
+        Rejected reject(String column, String reason) {
+            return new Rejected(new Reject(file, fileName, row.line(), column, raw(column), reason));
+        }
+
+        String text(String column, int max) {
+            String v = raw(column).trim();
+            if (v.length() > max) {
+                throw reject(column, "longer than " + max + " characters");
+            }
+            return v;
+        }
+
+        String id(String column) {
+            String v = text(column, MAX_ID);
+            if (v.isEmpty()) {
+                throw reject(column, "empty");
+            }
+            if (v.chars().anyMatch(ch -> Character.isISOControl(ch) || Character.isWhitespace(ch))) {
+                throw reject(column, "a code must not contain spaces or control characters");
+            }
+            return v;
+        }
+
+        String name(String column) {
+            String v = text(column, MAX_NAME);
+            if (v.isEmpty()) {
+                throw reject(column, "empty");
+            }
+            if (v.chars().anyMatch(Character::isISOControl)) {
+                throw reject(column, "contains control characters");
+            }
+            return v;
+        }
+
+        String oneOf(String column, Set<String> values) {
+            String v = text(column, 16);
+            if (!values.contains(v)) {
+                throw reject(column, "unknown code (expected one of " + new java.util.TreeSet<>(values) + ")");
+            }
+            return v;
+        }
+
+        int integer(String column, int min, int max) {
+            String v = text(column, 16);
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw reject(column, "expected a whole number from " + min + " to " + max);
+        }
+
+        /** An absence count; an empty cell is none. */
+        int count(String column) {
+            return raw(column).isBlank() ? 0 : integer(column, 0, 10_000);
+        }
+
+        String student() {
+            String id = id("student_id");
+            if (!studentLevels.containsKey(id)) {
+                throw reject("student_id", "unknown student (not in students)");
+            }
+            return id;
+        }
+
+        Matiere matiere(String student) {
+            Matiere m = matieres.get(id("matiere"));
+            if (m == null) {
+                throw reject("matiere", "unknown matière (not in programme " + programme.code() + ")");
+            }
+            String level = studentLevels.get(student);
+            if (!matiereLevels.get(m.code()).equals(level)) {
+                throw reject("matiere", m.code() + " is a matière of " + matiereLevels.get(m.code()) + "; "
+                        + student + " is registered in " + level);
+            }
+            return m;
+        }
+
+        Entry entry(String column) {
+            try {
+                return Entry.parse(raw(column), row.decimalComma());
+            } catch (IllegalArgumentException e) {
+                throw reject(column, e.getMessage());
+            }
+        }
+    }
+}

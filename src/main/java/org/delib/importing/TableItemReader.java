@@ -1,0 +1,99 @@
+package org.delib.importing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+
+/**
+ * Reads an input file row by row for a chunk-oriented step. Restartable: the count of rows read is saved at each
+ * commit, and a restart skips that many rows.
+ */
+public class TableItemReader extends AbstractItemCountingItemStreamItemReader<InputRow> {
+
+    private static final Log LOG = LogFactory.getLog(TableItemReader.class);
+
+    private final InputFile file;
+    private final Path path;
+    private TableReader table;
+    private int[] positions;
+    /** Data rows handed out; the item count Spring Batch keeps also counts the read that found the end. */
+    private long rows;
+
+    /** {@code path} is null for an optional file that is absent. */
+    public TableItemReader(InputFile file, Path path) {
+        this.file = file;
+        this.path = path;
+        setName("input." + file.baseName()); // the prefix of its keys in the step context
+    }
+
+    @Override
+    protected void doOpen() throws Exception {
+        if (path == null) {
+            return; // an optional file that is absent reads as empty
+        }
+        try {
+            table = TableReader.open(path);
+        } catch (java.io.IOException e) {
+            throw new InputException(path.getFileName() + ": " + e.getMessage());
+        }
+        List<String> header = table.columns();
+        positions = new int[file.columns().size()];
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = header.indexOf(file.columns().get(i));
+            if (positions[i] < 0) {
+                missing.add(file.columns().get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            table.close();
+            throw new InputException(path.getFileName() + ": missing column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " (header: " + String.join(", ", header) + ")");
+        }
+        header.stream().filter(c -> !file.columns().contains(c)).forEach(c ->
+                LOG.warn(path.getFileName() + ": column '" + c + "' is not in the contract; ignored"));
+    }
+
+    /** The step context key under which the count of rows read is saved, for the run's accounting. */
+    public static String rowsKey(InputFile file) {
+        return "input." + file.baseName() + ".rows";
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        super.open(context); // on a restart this skips the rows already read, counting them again
+        rows = context.getLong(rowsKey(file), 0);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        super.update(context);
+        context.putLong(rowsKey(file), rows);
+    }
+
+    @Override
+    protected InputRow doRead() throws Exception {
+        TableRow row = table == null ? null : table.next();
+        if (row == null) {
+            return null;
+        }
+        rows++;
+        String[] values = new String[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            values[i] = positions[i] < row.cells().size() ? row.cells().get(positions[i]) : null;
+        }
+        return new InputRow(row.line(), values, row.problem(), table.decimalComma());
+    }
+
+    @Override
+    protected void doClose() throws Exception {
+        if (table != null) {
+            table.close();
+            table = null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.delib.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * FORMATS: a file is published whole or not at all. Outputs are written aside, in a staging folder next to the
+ * target, and renamed into place: a reader of {@code output/} sees the old file or the new one, never half of one.
+ */
+public final class Publisher {
+
+    private Publisher() {}
+
+    /** Moves {@code name} from {@code staging} into {@code target}; idempotent, so a restart may call it again. */
+    public static void publish(Path staging, Path target, String name) {
+        Path from = staging.resolve(name);
+        if (!Files.exists(from)) {
+            return; // already published by an earlier attempt
+        }
+        try {
+            Files.createDirectories(target);
+            Files.move(from, target.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + target.resolve(name), e);
+        }
+    }
+
+    /** Removes the staging folder once everything in it is published. */
+    public static void clean(Path staging) {
+        try (var files = Files.exists(staging) ? Files.list(staging) : java.util.stream.Stream.<Path>empty()) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.delete(f);
+            }
+            Files.deleteIfExists(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + staging, e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.delib.reports;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.delib.rules.ElementResult;
+import org.delib.rules.StudentResult;
+
+/** The per-student CSV outputs of a session (FORMATS: Outputs), each a chunk-step writer into {@code dir}. */
+public final class StudentReports {
+
+    public static final String DECISIONS = "decisions.csv";
+    public static final String RESULTS = "results.csv";
+    public static final String RATTRAPAGE = "rattrapage.csv";
+    public static final String MISSING = "missing.csv";
+
+    private StudentReports() {}
+
+    public static List<CsvItemWriter<StudentResult>> writers(Path dir, CsvOutput out, boolean withRattrapage) {
+        List<CsvItemWriter<StudentResult>> writers = new ArrayList<>();
+        writers.add(new CsvItemWriter<>("decisions", dir.resolve(DECISIONS), out,
+                List.of("student_id", "last_name", "first_name", "level", "year_mark", "year_credits", "decision",
+                        "next_level", "debts"),
+                r -> List.of(List.of(r.student().id(), r.student().lastName(), r.student().firstName(),
+                        r.student().level(), out.mark(r.year().mark()), out.credits(r.year().credits()),
+                        out.code(r.decision()), r.nextLevel(), String.join("|", r.debts())))));
+        writers.add(new CsvItemWriter<>("results", dir.resolve(RESULTS), out,
+                List.of("student_id", "element", "kind", "mark", "result", "credits", "session"),
+                r -> results(r, out)));
+        if (withRattrapage) {
+            writers.add(new CsvItemWriter<>("rattrapage", dir.resolve(RATTRAPAGE), out,
+                    List.of("student_id", "last_name", "first_name", "matiere", "semester"),
+                    r -> r.convocations().stream().map(c -> List.of(r.student().id(), r.student().lastName(),
+                            r.student().firstName(), c.matiere(), c.semester())).toList()));
+        }
+        writers.add(new CsvItemWriter<>("missing", dir.resolve(MISSING), out,
+                List.of("student_id", "matiere", "component"),
+                r -> r.missing().stream().map(m -> List.of(r.student().id(), m.matiere(), m.component().column()))
+                        .toList()));
+        return writers;
+    }
+
+    /** RULES §12.17: every element and the year, by element code. */
+    private static List<List<String>> results(StudentResult r, CsvOutput out) {
+        List<ElementResult> elements = new ArrayList<>(r.elements());
+        elements.add(r.year());
+        elements.sort(Comparator.comparing(ElementResult::code));
+        return elements.stream().map(e -> List.of(r.student().id(), e.code(), e.kind().name(), out.mark(e.mark()),
+                out.code(e.result()), out.credits(e.credits()), Integer.toString(e.session()))).toList();
+    }
+}

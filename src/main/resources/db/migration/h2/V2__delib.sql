@@ -1,0 +1,93 @@
+-- Délib's own tables. run_id is the Spring Batch job instance: a restart shares its run's rows.
+-- Staged inputs live until their run completes; results are kept, one version per run (recours, history).
+
+CREATE TABLE delib_student (
+    run_id BIGINT NOT NULL,
+    line BIGINT NOT NULL,
+    student_id VARCHAR(64)  NOT NULL,
+    last_name VARCHAR(200) NOT NULL,
+    first_name VARCHAR(200) NOT NULL,
+    level VARCHAR(2) NOT NULL,
+    years_in_cycle INT NOT NULL,
+    scholarship BOOLEAN NOT NULL,
+    bac_series VARCHAR(8) NOT NULL,
+    bac_mention VARCHAR(8) NOT NULL
+);
+CREATE INDEX delib_student_key ON delib_student (run_id, student_id, line);
+
+CREATE TABLE delib_mark (
+    run_id BIGINT NOT NULL,
+    line BIGINT NOT NULL,
+    student_id VARCHAR(64)  NOT NULL,
+    matiere VARCHAR(64)  NOT NULL,
+    session VARCHAR(1) NOT NULL,
+    exam VARCHAR(16) NOT NULL,
+    cc VARCHAR(16) NOT NULL,
+    tp VARCHAR(16) NOT NULL
+);
+CREATE INDEX delib_mark_key ON delib_mark (run_id, student_id, matiere, session, line);
+
+CREATE TABLE delib_attendance (
+    run_id BIGINT NOT NULL,
+    line BIGINT NOT NULL,
+    student_id VARCHAR(64)  NOT NULL,
+    matiere VARCHAR(64)  NOT NULL,
+    abs_justified INT NOT NULL,
+    abs_unjustified INT NOT NULL,
+    tp_abs_unjustified INT NOT NULL
+);
+CREATE INDEX delib_attendance_key ON delib_attendance (run_id, student_id, matiere, line);
+
+CREATE TABLE delib_sanction (
+    run_id BIGINT NOT NULL,
+    line BIGINT NOT NULL,
+    student_id VARCHAR(64)  NOT NULL,
+    element VARCHAR(64)  NOT NULL,
+    sanction VARCHAR(32) NOT NULL,
+    degree INT NOT NULL
+);
+CREATE INDEX delib_sanction_key ON delib_sanction (run_id, student_id, element, sanction, line);
+
+CREATE TABLE delib_jury (
+    run_id BIGINT NOT NULL,
+    line BIGINT NOT NULL,
+    student_id VARCHAR(64)  NOT NULL,
+    element VARCHAR(64)  NOT NULL,
+    reason VARCHAR(1000) NOT NULL
+);
+CREATE INDEX delib_jury_key ON delib_jury (run_id, student_id, element, line);
+
+CREATE TABLE delib_reject (
+    run_id BIGINT NOT NULL,
+    file_seq INT NOT NULL,
+    file VARCHAR(64) NOT NULL,
+    line BIGINT NOT NULL,
+    col VARCHAR(64) NOT NULL,
+    val VARCHAR(1000) NOT NULL,
+    reason VARCHAR(1000) NOT NULL
+);
+CREATE INDEX delib_reject_run ON delib_reject (run_id, file_seq, line);
+
+CREATE TABLE delib_result (
+    run_id BIGINT NOT NULL,
+    student_id VARCHAR(64)  NOT NULL,
+    element VARCHAR(64)  NOT NULL,
+    kind VARCHAR(8) NOT NULL,
+    mark DECIMAL(8, 4),
+    result VARCHAR(4) NOT NULL,
+    credits DECIMAL(8, 2) NOT NULL,
+    session INT NOT NULL,
+    PRIMARY KEY (run_id, student_id, element)
+);
+
+CREATE TABLE delib_decision (
+    run_id BIGINT NOT NULL,
+    student_id VARCHAR(64)  NOT NULL,
+    level VARCHAR(2) NOT NULL,
+    year_mark DECIMAL(8, 4),
+    year_credits DECIMAL(8, 2) NOT NULL,
+    decision VARCHAR(4) NOT NULL,
+    next_level VARCHAR(2) NOT NULL,
+    debts VARCHAR(4000) NOT NULL,
+    PRIMARY KEY (run_id, student_id)
+);
