@@ -1,0 +1,102 @@
+package org.delib.deliberation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.delib.DelibApplication;
+import org.delib.cli.JobDefinition;
+import org.delib.cli.JobRunner;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The demo cohort's session 1 on a database: a clean run publishes the expected files, and a run that fails in
+ * the middle of a step is resumed by restart to the same bytes. Subclasses choose the database.
+ */
+@SpringBootTest(classes = DelibApplication.class)
+@Import(RestartTestBase.Faults.class)
+abstract class RestartTestBase {
+
+    @TestConfiguration
+    static class Faults {
+        @Bean
+        FaultyJdbc jdbcTemplate(DataSource dataSource) {
+            return new FaultyJdbc(dataSource);
+        }
+    }
+
+    @Autowired
+    JobRunner runner;
+
+    @Autowired
+    FaultyJdbc jdbc;
+
+    @Autowired
+    JobRepository jobs;
+
+    @TempDir
+    Path output;
+
+    JobHarness harness;
+
+    @BeforeEach
+    void setUp() {
+        harness = new JobHarness(runner);
+    }
+
+    @Test
+    void cleanRunPublishesTheExpectedFiles() throws Exception {
+        JobDefinition job = JobHarness.job(JobHarness.DEMO, output, 1);
+        JobRunner.Outcome outcome = harness.run("clean", job);
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.lines())).isZero();
+        JobHarness.assertSameFiles(JobHarness.EXPECTED_DEMO_SESSION_1, JobHarness.sessionDir(output, 1));
+        assertThat(outcome.lines()).anyMatch(l -> l.contains("marks.csv: 3911 rows read = 3911 accepted + 0 rejected"));
+
+        JobRunner.Outcome again = harness.run("clean", job);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.lines()).singleElement().asString().startsWith("Already complete").contains("session-1");
+    }
+
+    @Test
+    void restartAfterAFailureWhileImportingMarks() throws Exception {
+        // 3911 rows in chunks of 1000: two chunks committed, the third fails; the restart reads the last 1911.
+        failAndRestart("import-marks", "INSERT INTO delib_mark", 3, 1911);
+    }
+
+    @Test
+    void restartAfterAFailureWhileDeliberating() throws Exception {
+        // 300 students in chunks of 250: the second chunk fails; the restart deliberates the last 50.
+        failAndRestart("deliberate", "INSERT INTO delib_result", 2, 50);
+    }
+
+    private void failAndRestart(String name, String statement, int nthBatch, long readOnRestart) throws Exception {
+        JobDefinition job = JobHarness.job(JobHarness.DEMO, output, 1);
+        jdbc.failOnce(statement, nthBatch);
+        JobRunner.Outcome failed = harness.run(name, job);
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.lines()).anyMatch(l -> l.startsWith("FAILED") && l.contains("at " + name)
+                && l.contains("injected failure") && l.contains("resume it with"));
+        // Nothing half-written is visible: outputs are published only at the end.
+        assertThat(Files.exists(JobHarness.sessionDir(output, 1))).isFalse();
+
+        JobRunner.Outcome resumed = harness.restart(name, job);
+        assertThat(resumed.exitCode()).as(String.join("\n", resumed.lines())).isZero();
+        assertThat(resumed.lines().get(0)).startsWith("Restarting run");
+        JobHarness.assertSameFiles(JobHarness.EXPECTED_DEMO_SESSION_1, JobHarness.sessionDir(output, 1));
+        assertThat(JobHarness.names(JobHarness.sessionDir(output, 1).getParent())).containsExactly("session-1");
+        // It resumed from the last committed chunk, not from the beginning.
+        JobInstance run = jobs.getJobInstance(DeliberationJobConfig.JOB_NAME, JobHarness.parameters(name, job));
+        assertThat(jobs.getLastStepExecution(run, name).getReadCount()).isEqualTo(readOnRestart);
+        assertThat(jobs.getJobExecutions(run)).hasSize(2);
+    }
+}
