@@ -132,14 +132,15 @@ public class DeliberationJobConfig {
     @Bean
     @StepScope
     public StudentRecordReader students(RunContextHolder run, JdbcTemplate jdbc) {
-        return new StudentRecordReader(jdbc, run.get().runId(), STUDENT_CHUNK);
+        RunContext r = run.get();
+        return new StudentRecordReader(jdbc, r.runId(), r.programme().code(), r.academicYear(), STUDENT_CHUNK);
     }
 
     @Bean
     @StepScope
     public ItemProcessor<StudentRecord, StudentResult> deliberate(RunContextHolder run) {
         Deliberation deliberation = new Deliberation(run.get().programme(), run.get().profile());
-        return deliberation::sessionOne;
+        return run.get().session() == 1 ? deliberation::sessionOne : deliberation::sessionTwo;
     }
 
     @Bean
@@ -148,9 +149,9 @@ public class DeliberationJobConfig {
         RunContext r = run.get();
         // The files first: their buffers are only flushed if the database writes after them commit.
         List<ItemWriter<? super StudentResult>> writers =
-                new ArrayList<>(StudentReports.writers(r.staging(), new CsvOutput(r.profile()), r.session() == 1));
-        Path jury = r.inputs().get(InputFile.JURY);
-        writers.add(new ResultsWriter(jdbc, r.runId(), jury == null ? "jury.csv" : jury.getFileName().toString()));
+                new ArrayList<>(StudentReports.writers(r.staging(), new CsvOutput(r.profile()), r.profile(),
+                        r.session() == 1));
+        writers.add(new ResultsWriter(jdbc, r.runId(), r.fileNames()));
         return new CompositeItemWriter<>(writers);
     }
 
@@ -168,8 +169,6 @@ public class DeliberationJobConfig {
 
     /** Which check applies to which file. */
     static Function<InputRow, Staged> checks(RunContext run, InputFile file, Map<String, String> studentLevels) {
-        Path path = run.inputs().get(file);
-        return new RowChecks(run.programme(), studentLevels).of(file,
-                path == null ? file.baseName() + ".csv" : path.getFileName().toString());
+        return new RowChecks(run.programme(), studentLevels).of(file, run.fileNames().get(file));
     }
 }

@@ -49,7 +49,7 @@ public class PublishTasklet implements Tasklet {
         summary.forEach(LOG::info);
         execution.getExecutionContext().putString(SUMMARY, String.join("\n", summary));
         List<String> names = new ArrayList<>(List.of(StudentReports.DECISIONS, StudentReports.RESULTS,
-                StudentReports.MISSING, RejectsReport.NAME));
+                StudentReports.MISSING, StudentReports.JURY_CANDIDATES, RejectsReport.NAME));
         if (run.session() == 1) {
             names.add(StudentReports.RATTRAPAGE);
         }
@@ -59,6 +59,10 @@ public class PublishTasklet implements Tasklet {
             jdbc.update("DELETE FROM " + f.table() + " WHERE run_id = ?", run.runId());
         }
         jdbc.update("DELETE FROM delib_reject WHERE run_id = ?", run.runId());
+        jdbc.update("DELETE FROM delib_run WHERE run_id = ?", run.runId()); // a publication redone after a crash
+        jdbc.update("INSERT INTO delib_run (run_id, job, programme, academic_year, session, published_at) "
+                + "VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", run.runId(), run.jobName(), run.programme().code(),
+                run.academicYear(), run.session());
         return RepeatStatus.FINISHED;
     }
 

@@ -12,25 +12,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps each student's results and decision in the database, one version per run (recours and later years read
- * them), and turns refused rachats into rejects of jury.csv — all in the chunk's transaction.
+ * them), and turns the inputs the rules refused (a rachat on an element not AJ, a rattrapage mark without
+ * convocation) into rejects of their file — all in the chunk's transaction.
  */
 public class ResultsWriter implements ItemWriter<StudentResult> {
 
     private final JdbcTemplate jdbc;
     private final long runId;
-    private final String juryFile;
+    private final Map<InputFile, String> fileNames;
 
-    public ResultsWriter(JdbcTemplate jdbc, long runId, String juryFile) {
+    public ResultsWriter(JdbcTemplate jdbc, long runId, Map<InputFile, String> fileNames) {
         this.jdbc = jdbc;
         this.runId = runId;
-        this.juryFile = juryFile;
+        this.fileNames = fileNames;
     }
 
     @Override
     public void write(Chunk<? extends StudentResult> chunk) {
         List<Object[]> results = new ArrayList<>();
         List<Object[]> decisions = new ArrayList<>();
-        List<Object[]> refused = new ArrayList<>();
+        List<Object[]> rachats = new ArrayList<>();
+        List<Object[]> rattrapages = new ArrayList<>();
         for (StudentResult r : chunk) {
             String id = r.student().id();
             List<ElementResult> all = new ArrayList<>(r.elements());
@@ -41,22 +43,33 @@ public class ResultsWriter implements ItemWriter<StudentResult> {
             }
             decisions.add(new Object[] {runId, id, r.student().level(), r.year().mark(), r.year().credits(),
                     r.decision().name(), r.nextLevel(), String.join("|", r.debts())});
-            for (Map.Entry<String, String> e : r.refusedRachats().entrySet()) {
-                refused.add(new Object[] {InputFile.JURY.ordinal(), juryFile, e.getValue(), runId, id, e.getKey()});
+            for (StudentResult.Refusal refusal : r.refusals()) {
+                boolean rachat = refusal.kind() == StudentResult.Refusal.Kind.RACHAT;
+                InputFile file = rachat ? InputFile.JURY : InputFile.MARKS;
+                (rachat ? rachats : rattrapages).add(new Object[] {file.ordinal(), fileNames.get(file),
+                        refusal.reason(), runId, id, refusal.element()});
             }
         }
         jdbc.batchUpdate("INSERT INTO delib_result (run_id, student_id, element, kind, mark, result, credits, session) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", results);
         jdbc.batchUpdate("INSERT INTO delib_decision (run_id, student_id, level, year_mark, year_credits, decision, "
                 + "next_level, debts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", decisions);
-        if (!refused.isEmpty()) {
-            // RULES §12.16: a rachat on an element that is not AJ is rejected with the reason.
-            jdbc.batchUpdate("INSERT INTO delib_reject (run_id, file_seq, file, line, col, val, reason) "
-                    + "SELECT j.run_id, ?, ?, j.line, 'element', j.element, ? FROM delib_jury j "
-                    + "WHERE j.run_id = ? AND j.student_id = ? AND j.element = ?", refused);
-            // …and no longer counts as accepted, so that read = accepted + rejected still holds for jury.csv.
-            jdbc.batchUpdate("DELETE FROM delib_jury WHERE run_id = ? AND student_id = ? AND element = ?",
-                    refused.stream().map(r -> new Object[] {r[3], r[4], r[5]}).toList());
+        reject(rachats, "delib_jury", "element", "element", "");
+        reject(rattrapages, "delib_mark", "session", "matiere", " AND d.session = '2'");
+    }
+
+    /**
+     * Moves refused rows from their staging table to the rejects, so that read = accepted + rejected still holds
+     * for their file.
+     */
+    private void reject(List<Object[]> refused, String table, String column, String keyColumn, String filter) {
+        if (refused.isEmpty()) {
+            return;
         }
+        String where = " WHERE d.run_id = ? AND d.student_id = ? AND d." + keyColumn + " = ?" + filter;
+        jdbc.batchUpdate("INSERT INTO delib_reject (run_id, file_seq, file, line, col, val, reason) "
+                + "SELECT d.run_id, ?, ?, d.line, '" + column + "', d." + column + ", ? FROM " + table + " d" + where,
+                refused);
+        jdbc.batchUpdate("DELETE FROM " + table + " d" + where, refused.stream().map(r -> new Object[] {r[3], r[4], r[5]}).toList());
     }
 }

@@ -16,8 +16,8 @@ import org.delib.rules.RulesProfile;
  * @param runId   the job instance: a restart shares it, so staged rows and partial outputs are found again
  * @param staging where outputs are written before they are published whole
  */
-public record RunContext(long runId, String jobName, int session, Programme programme, RulesProfile profile,
-                         Map<InputFile, Path> inputs, Path outputDir, Path staging) {
+public record RunContext(long runId, String jobName, String academicYear, int session, Programme programme,
+                         RulesProfile profile, Map<InputFile, Path> inputs, Path outputDir, Path staging) {
 
     /** Job parameter names; the identifying ones make a run's identity. */
     public static final String JOB = "job";
@@ -47,8 +47,18 @@ public record RunContext(long runId, String jobName, int session, Programme prog
             inputs.put(f, f.locate(input));
         }
         Path outputDir = outputDir(output, programmeCode, academicYear, session);
-        return new RunContext(runId, jobName, session, programme, profile, inputs, outputDir,
+        return new RunContext(runId, jobName, academicYear, session, programme, profile, inputs, outputDir,
                 stagingDir(outputDir, runId));
+    }
+
+    /** Each input as rejects.csv names it: the file given, or the contract's name of an absent optional one. */
+    public Map<InputFile, String> fileNames() {
+        Map<InputFile, String> names = new EnumMap<>(InputFile.class);
+        for (InputFile f : InputFile.values()) {
+            Path p = inputs.get(f);
+            names.put(f, p == null ? f.baseName() + ".csv" : p.getFileName().toString());
+        }
+        return names;
     }
 
     /** FORMATS: {@code output/<programme>/<academic_year>/session-<n>/}. */

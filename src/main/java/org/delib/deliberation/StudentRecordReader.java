@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import org.delib.rules.Attendance;
 import org.delib.rules.Entry;
+import org.delib.rules.History;
 import org.delib.rules.MarkRow;
+import org.delib.rules.Result;
 import org.delib.rules.Sanction;
 import org.delib.rules.Student;
 import org.delib.rules.StudentRecord;
@@ -21,20 +23,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reads the staged inputs one student at a time, in student_id order: a page of students, then their marks,
- * attendance, sanctions and rachats with one range query each (never a query per student). Restartable: the
+ * attendance, sanctions, rachats and history with one range query each (never a query per student). Restartable: the
  * last student handed out is saved at each commit, and a restart reads on from the next one.
  */
 public class StudentRecordReader extends ItemStreamSupport implements ItemStreamReader<StudentRecord> {
 
     private final JdbcTemplate jdbc;
     private final long runId;
+    private final String programme;
+    private final String academicYear;
     private final int pageSize;
     private final Deque<StudentRecord> page = new ArrayDeque<>();
     private String last = "";
 
-    public StudentRecordReader(JdbcTemplate jdbc, long runId, int pageSize) {
+    public StudentRecordReader(JdbcTemplate jdbc, long runId, String programme, String academicYear, int pageSize) {
         this.jdbc = jdbc;
         this.runId = runId;
+        this.programme = programme;
+        this.academicYear = academicYear;
         this.pageSize = pageSize;
         setName("students");
     }
@@ -100,13 +106,31 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
         jdbc.query("SELECT student_id, element FROM delib_jury" + inRange, rs -> {
             byStudent.get(rs.getString(1)).rachats.add(rs.getString(2));
         }, range);
+        jdbc.query("SELECT student_id, academic_year, element, mark, credits, result, session FROM delib_history"
+                + inRange, rs -> {
+                    byStudent.get(rs.getString(1)).history.add(historyLine(rs));
+                }, range);
+        // RULES §12.14: earlier years deliberated by Délib, from the latest final run that deliberated the student.
+        jdbc.query("SELECT r.student_id, u.academic_year, r.element, r.mark, r.credits, r.result, r.session "
+                + "FROM delib_result r JOIN delib_run u ON u.run_id = r.run_id "
+                + "WHERE u.programme = ? AND u.academic_year < ? AND u.session = 2 AND r.kind <> 'MATIERE' "
+                + "AND r.student_id > ? AND r.student_id <= ? AND r.run_id = (SELECT MAX(v.run_id) FROM delib_run v "
+                + "JOIN delib_decision d ON d.run_id = v.run_id WHERE d.student_id = r.student_id "
+                + "AND v.programme = u.programme AND v.academic_year = u.academic_year AND v.session = 2)", rs -> {
+                    byStudent.get(rs.getString(1)).history.add(historyLine(rs));
+                }, programme, academicYear, after, to);
         for (Student s : students) {
             Inputs in = byStudent.get(s.id());
             // Sanctions in a fixed order: the rows came in whatever order the database chose.
             in.sanctions.sort(java.util.Comparator.comparing(Sanction::element).thenComparing(Sanction::type));
             page.add(new StudentRecord(s, in.sessionOne, in.replacement, in.rattrapage, in.attendance, in.sanctions,
-                    in.rachats));
+                    in.rachats, new History(in.history)));
         }
+    }
+
+    private static History.Line historyLine(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new History.Line(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                Result.valueOf(rs.getString(6)), rs.getInt(7));
     }
 
     /** One student's rows while a page is assembled. */
@@ -117,5 +141,6 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
         final Map<String, Attendance> attendance = new HashMap<>();
         final List<Sanction> sanctions = new ArrayList<>();
         final Set<String> rachats = new HashSet<>();
+        final List<History.Line> history = new ArrayList<>();
     }
 }

@@ -18,7 +18,8 @@ public final class CrossChecks {
             InputFile.MARKS, List.of("student_id", "matiere", "session"),
             InputFile.ATTENDANCE, List.of("student_id", "matiere"),
             InputFile.SANCTIONS, List.of("student_id", "element", "sanction"),
-            InputFile.JURY, List.of("student_id", "element"));
+            InputFile.JURY, List.of("student_id", "element"),
+            InputFile.HISTORY, List.of("student_id", "academic_year", "element"));
 
     private CrossChecks() {}
 

@@ -16,7 +16,9 @@ public enum InputFile {
     ATTENDANCE("attendance", false, "delib_attendance",
             List.of("student_id", "matiere", "abs_justified", "abs_unjustified", "tp_abs_unjustified")),
     SANCTIONS("sanctions", false, "delib_sanction", List.of("student_id", "element", "sanction", "degree")),
-    JURY("jury", false, "delib_jury", List.of("student_id", "element", "reason"));
+    JURY("jury", false, "delib_jury", List.of("student_id", "element", "reason")),
+    HISTORY("history", false, "delib_history",
+            List.of("student_id", "academic_year", "element", "mark", "credits", "result", "session"));
 
     private final String baseName;
     private final boolean required;

@@ -21,6 +21,8 @@ public final class RowChecks {
     private static final Set<String> BAC_SERIES = Set.of("GENERAL", "TECHNO", "PRO", "BTS", "DUT", "DEUST", "OTHER");
     private static final Set<String> BAC_MENTIONS = Set.of("NONE", "AB", "B", "TB");
     private static final Set<String> SESSIONS = Set.of("1", "R", "2");
+    private static final Set<String> RESULTS = java.util.Arrays.stream(org.delib.rules.Result.values())
+            .map(Enum::name).collect(java.util.stream.Collectors.toSet());
 
     private final Programme programme;
     private final Map<String, Matiere> matieres;
@@ -57,6 +59,7 @@ public final class RowChecks {
                     case ATTENDANCE -> attendance(r);
                     case SANCTIONS -> sanction(r);
                     case JURY -> rachat(r);
+                    case HISTORY -> history(r);
                 });
             } catch (Rejected e) {
                 return Staged.rejected(e.reject);
@@ -145,6 +148,33 @@ public final class RowChecks {
             throw r.reject("reason", "a rachat needs its reason (Art. 51)");
         }
         return new Object[] {student, element, reason};
+    }
+
+    private Object[] history(Row r) {
+        String student = r.student();
+        String year = r.text("academic_year", 9);
+        if (!year.matches("\\d{4}-\\d{4}")) {
+            throw r.reject("academic_year", "expected a year such as 2024-2025");
+        }
+        String element = r.id("element");
+        if (!elements.contains(element) || matieres.containsKey(element)) {
+            throw r.reject("element", "expected a UE, semester or year level of the programme");
+        }
+        Entry mark = r.entry("mark");
+        if (mark.kind() == Entry.Kind.ABJ || mark.kind() == Entry.Kind.ABI) {
+            throw r.reject("mark", "expected a mark from 0 to 20, or empty");
+        }
+        java.math.BigDecimal credits;
+        try {
+            credits = new java.math.BigDecimal(r.text("credits", 8).replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw r.reject("credits", "expected a number of credits");
+        }
+        if (credits.signum() < 0 || credits.compareTo(java.math.BigDecimal.valueOf(180)) > 0) {
+            throw r.reject("credits", "expected a number of credits from 0 to 180");
+        }
+        return new Object[] {student, year, element, mark.score(), credits,
+                r.oneOf("result", RESULTS), r.integer("session", 1, 2)};
     }
 
     /** Thrown inside a check to reject the row; never escapes {@link #of}. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.delib.rules.ElementResult;
+import org.delib.rules.Result;
+import org.delib.rules.RulesProfile;
 import org.delib.rules.StudentResult;
 
 /** The per-student CSV outputs of a session (FORMATS: Outputs), each a chunk-step writer into {@code dir}. */
@@ -14,10 +16,12 @@ public final class StudentReports {
     public static final String RESULTS = "results.csv";
     public static final String RATTRAPAGE = "rattrapage.csv";
     public static final String MISSING = "missing.csv";
+    public static final String JURY_CANDIDATES = "jury-candidates.csv";
 
     private StudentReports() {}
 
-    public static List<CsvItemWriter<StudentResult>> writers(Path dir, CsvOutput out, boolean withRattrapage) {
+    public static List<CsvItemWriter<StudentResult>> writers(Path dir, CsvOutput out, RulesProfile profile,
+                                                             boolean withRattrapage) {
         List<CsvItemWriter<StudentResult>> writers = new ArrayList<>();
         writers.add(new CsvItemWriter<>("decisions", dir.resolve(DECISIONS), out,
                 List.of("student_id", "last_name", "first_name", "level", "year_mark", "year_credits", "decision",
@@ -34,6 +38,8 @@ public final class StudentReports {
                     r -> r.convocations().stream().map(c -> List.of(r.student().id(), r.student().lastName(),
                             r.student().firstName(), c.matiere(), c.semester())).toList()));
         }
+        writers.add(new CsvItemWriter<>("candidates", dir.resolve(JURY_CANDIDATES), out,
+                List.of("student_id", "element", "mark", "missing"), r -> candidates(r, out, profile)));
         writers.add(new CsvItemWriter<>("missing", dir.resolve(MISSING), out,
                 List.of("student_id", "matiere", "component"),
                 r -> r.missing().stream().map(m -> List.of(r.student().id(), m.matiere(), m.component().column()))
@@ -43,10 +49,28 @@ public final class StudentReports {
 
     /** RULES §12.17: every element and the year, by element code. */
     private static List<List<String>> results(StudentResult r, CsvOutput out) {
+        return byCode(r).stream().map(e -> List.of(r.student().id(), e.code(), e.kind().name(), out.mark(e.mark()),
+                out.code(e.result()), out.credits(e.credits()), Integer.toString(e.session()))).toList();
+    }
+
+    /**
+     * Art. 51, RULES §8: the elements a rachat could raise — failed (AJ) with a mark below the pass mark by at
+     * most the jury margin — with the points missing. An element failed by an exclusion, above the pass mark, is
+     * no candidate. The run proposes; the jury decides.
+     */
+    private static List<List<String>> candidates(StudentResult r, CsvOutput out, RulesProfile profile) {
+        return byCode(r).stream()
+                .filter(e -> e.result() == Result.AJ && e.mark() != null && !profile.passes(e.mark())
+                        && profile.passMark().subtract(e.mark()).compareTo(profile.juryMargin()) <= 0)
+                .map(e -> List.of(r.student().id(), e.code(), out.mark(e.mark()),
+                        out.mark(profile.passMark().subtract(e.mark()))))
+                .toList();
+    }
+
+    private static List<ElementResult> byCode(StudentResult r) {
         List<ElementResult> elements = new ArrayList<>(r.elements());
         elements.add(r.year());
         elements.sort(Comparator.comparing(ElementResult::code));
-        return elements.stream().map(e -> List.of(r.student().id(), e.code(), e.kind().name(), out.mark(e.mark()),
-                out.code(e.result()), out.credits(e.credits()), Integer.toString(e.session()))).toList();
+        return elements;
     }
 }

@@ -23,6 +23,13 @@ public final class Acquisition {
      */
     public record Outcome(List<ElementResult> elements, ElementResult year, Map<String, String> refused) {
 
+        /** The refused rachats as refusals of the jury's rows. */
+        public List<StudentResult.Refusal> refusals() {
+            return refused.entrySet().stream().map(e -> new StudentResult.Refusal(StudentResult.Refusal.Kind.RACHAT,
+                    e.getKey(), e.getValue())).sorted(java.util.Comparator.comparing(StudentResult.Refusal::element))
+                    .toList();
+        }
+
         public ElementResult element(String code) {
             return elements.stream().filter(e -> e.code().equals(code)).findFirst().orElseThrow();
         }

@@ -1,10 +1,13 @@
 package org.delib.rules;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Deliberates one student's year for a session (RULES §1–6, §12). */
 public final class Deliberation {
@@ -19,6 +22,58 @@ public final class Deliberation {
 
     /** The first session: results, the session-1 decision (RULES §12.9) and the rattrapage convocations (§6). */
     public StudentResult sessionOne(StudentRecord record) {
+        FirstSession first = firstSession(record);
+        String next = switch (first.decision) {
+            case ADM, CMP, ADJ -> programme.cycle().nextLevel(record.student().level());
+            default -> "";
+        };
+        return new StudentResult(record.student(), first.outcome.elements(), first.outcome.year(), first.decision,
+                next, List.of(), first.convocations, first.missing, first.outcome.refusals());
+    }
+
+    /**
+     * The final deliberation (RULES §6–8, §12.10): session 1 recomputed from the same inputs gives the
+     * convocations; each retaken matière keeps the better of its two marks; the year is decided again, then the
+     * progression. A rattrapage mark in a matière the student was not convoked to is refused.
+     */
+    public StudentResult sessionTwo(StudentRecord record) {
+        FirstSession first = firstSession(record);
+        Map<String, MatiereOutcome> outcomes = new HashMap<>(first.outcomes);
+        Map<String, Matiere> matieres = programme.matieres();
+        Set<String> convoked = new HashSet<>();
+        first.convocations.forEach(c -> convoked.add(c.matiere()));
+        List<StudentResult.Refusal> refusals = new ArrayList<>();
+        for (String m : new TreeSet<>(record.rattrapage().keySet())) {
+            if (!convoked.contains(m)) {
+                refusals.add(new StudentResult.Refusal(StudentResult.Refusal.Kind.RATTRAPAGE_MARK, m,
+                        "not convoked to the rattrapage in " + m + " (session-1 decision " + first.decision
+                                + ", " + m + " " + first.outcome.element(m).result() + ")"));
+                continue;
+            }
+            MatiereOutcome one = first.outcomes.get(m);
+            BigDecimal two = MatiereMark.rattrapage(matieres.get(m), record.sessionOne().get(m),
+                    record.rattrapage().get(m), profile);
+            // Art. 26, RULES §12.10: the better rounded mark; a tie keeps session 1.
+            if (two != null && (one.mark() == null || two.compareTo(one.mark()) > 0)) {
+                outcomes.put(m, new MatiereOutcome(one.matiere(), two, profile.passes(two) ? Result.ADM : Result.AJ,
+                        2, true, false));
+            }
+        }
+        String level = record.student().level();
+        Acquisition.Outcome outcome = Acquisition.decide(programme.semestersOf(level), level, outcomes,
+                record.rachats(), profile);
+        Progression.Outcome next = Progression.decide(programme, profile, record.student(), outcome,
+                record.history());
+        refusals.addAll(outcome.refusals());
+        return new StudentResult(record.student(), outcome.elements(), outcome.year(), next.decision(),
+                next.nextLevel(), next.debts(), List.of(), first.missing, refusals);
+    }
+
+    /** Session 1 as decided from the inputs, the starting point of both deliberations. */
+    private record FirstSession(Map<String, MatiereOutcome> outcomes, Acquisition.Outcome outcome, Decision decision,
+                                List<StudentResult.Convocation> convocations, List<StudentResult.MissingMark> missing) {}
+
+    private FirstSession firstSession(StudentRecord record) {
         String level = record.student().level();
         List<Semester> semesters = programme.semestersOf(level);
         Set<String> excluded = Exclusions.of(semesters, level, record.attendance(), record.sanctions(), profile);
@@ -39,12 +94,7 @@ public final class Deliberation {
         Decision decision = sessionOneDecision(outcome.year().result());
         List<StudentResult.Convocation> convocations = decision == Decision.RAT
                 ? convocations(semesters, outcome) : List.of();
-        String next = switch (decision) {
-            case ADM, CMP, ADJ -> programme.cycle().nextLevel(level);
-            default -> "";
-        };
-        return new StudentResult(record.student(), outcome.elements(), outcome.year(), decision, next, List.of(),
-                convocations, missing, outcome.refused());
+        return new FirstSession(outcomes, outcome, decision, convocations, missing);
     }
 
     /** RULES §12.9: DEF, ATT, the year's own code when acquired, else convoked to the rattrapage. */

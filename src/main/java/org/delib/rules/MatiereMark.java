@@ -56,4 +56,28 @@ public record MatiereMark(BigDecimal mark, boolean pending, boolean hasScore, Li
         BigDecimal mark = pending ? null : Averages.of(terms, profile.decimals());
         return new MatiereMark(mark, pending, hasScore, missing);
     }
+
+    /**
+     * The rattrapage mark (Art. 26; RULES §6, §12.2): the session-2 exam replaces the exam and CC and TP keep their
+     * session-1 values, or it replaces the whole mark (profile setting, or a matière without exam). Null when the
+     * student did not sit it: absence keeps the session-1 mark.
+     */
+    public static BigDecimal rattrapage(Matiere matiere, MarkRow sessionOne, Entry exam, RulesProfile profile) {
+        if (exam == null || !exam.isScore()) {
+            return null;
+        }
+        if (profile.rattrapage().replaces() == RulesProfile.Replaces.WHOLE_MARK || !matiere.has(Component.EXAM)) {
+            return profile.round(exam.score());
+        }
+        List<Averages.Weighted> terms = new ArrayList<>();
+        terms.add(new Averages.Weighted(exam.score(), matiere.weights().get(Component.EXAM)));
+        for (Component c : List.of(Component.CC, Component.TP)) {
+            Entry e = !matiere.has(c) || sessionOne == null ? Entry.ABJ : sessionOne.get(c);
+            if (e.isScore() || e.kind() == Entry.Kind.ABI) {
+                // Art. 38, 40: an unjustified absence still counts 0; a justified one, or none, leaves it out.
+                terms.add(new Averages.Weighted(e.isScore() ? e.score() : BigDecimal.ZERO, matiere.weights().get(c)));
+            }
+        }
+        return Averages.of(terms, profile.decimals());
+    }
 }

@@ -6,11 +6,11 @@ import java.util.Set;
 
 /**
  * Everything the run knows of one student for one year: marks by matière code and session, attendance,
- * sanctions, and the elements the jury raised (rachats).
+ * sanctions, the elements the jury raised (rachats), and the results of earlier years.
  */
 public record StudentRecord(Student student, Map<String, MarkRow> sessionOne, Map<String, Entry> replacement,
                             Map<String, Entry> rattrapage, Map<String, Attendance> attendance,
-                            List<Sanction> sanctions, Set<String> rachats) {
+                            List<Sanction> sanctions, Set<String> rachats, History history) {
 
     public StudentRecord {
         sessionOne = Map.copyOf(sessionOne);

@@ -1,7 +1,6 @@
 package org.delib.rules;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * A student's deliberated year.
@@ -9,15 +8,21 @@ import java.util.Map;
  * @param elements      every matière, UE and semester in programme order (the year is {@code year})
  * @param convocations  matières the student sits at the rattrapage (session 1 only), in programme order
  * @param missing       marks not entered yet, for missing.csv
- * @param refusedRachats rachats that could not apply, with the reason
+ * @param refusals      input rows that could not apply (a rachat on an element not AJ, a rattrapage mark without
+ *                      convocation), with the reason
  */
 public record StudentResult(Student student, List<ElementResult> elements, ElementResult year, Decision decision,
                             String nextLevel, List<String> debts, List<Convocation> convocations,
-                            List<MissingMark> missing, Map<String, String> refusedRachats) {
+                            List<MissingMark> missing, List<Refusal> refusals) {
 
     /** A matière the student is convoked to at the rattrapage. */
     public record Convocation(String matiere, String semester) {}
 
     /** A component of a matière still to be entered. */
     public record MissingMark(String matiere, Component component) {}
+
+    /** An input that the rules refuse: the jury's rachat of {@code element}, or its rattrapage mark. */
+    public record Refusal(Kind kind, String element, String reason) {
+        public enum Kind { RACHAT, RATTRAPAGE_MARK }
+    }
 }

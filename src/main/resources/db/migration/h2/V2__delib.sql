@@ -57,6 +57,19 @@ CREATE TABLE delib_jury (
 );
 CREATE INDEX delib_jury_key ON delib_jury (run_id, student_id, element, line);
 
+CREATE TABLE delib_history (
+    run_id BIGINT NOT NULL,
+    line BIGINT NOT NULL,
+    student_id VARCHAR(64) NOT NULL,
+    academic_year VARCHAR(9) NOT NULL,
+    element VARCHAR(64) NOT NULL,
+    mark DECIMAL(8, 4),
+    credits DECIMAL(8, 2) NOT NULL,
+    result VARCHAR(4) NOT NULL,
+    session INT NOT NULL
+);
+CREATE INDEX delib_history_key ON delib_history (run_id, student_id, academic_year, element, line);
+
 CREATE TABLE delib_reject (
     run_id BIGINT NOT NULL,
     file_seq INT NOT NULL,
@@ -78,6 +91,18 @@ CREATE TABLE delib_result (
     credits DECIMAL(8, 2) NOT NULL,
     session INT NOT NULL,
     PRIMARY KEY (run_id, student_id, element)
+);
+
+CREATE INDEX delib_result_student ON delib_result (student_id, run_id);
+
+-- One row per published run: what it deliberated. Later years read their history from the final runs.
+CREATE TABLE delib_run (
+    run_id BIGINT NOT NULL PRIMARY KEY,
+    job VARCHAR(200) NOT NULL,
+    programme VARCHAR(64) NOT NULL,
+    academic_year VARCHAR(9) NOT NULL,
+    session INT NOT NULL,
+    published_at TIMESTAMP NOT NULL
 );
 
 CREATE TABLE delib_decision (

@@ -226,7 +226,7 @@ class DeliberationTest {
         // UEF11 = (12×2 + 10×3) / 5 = 10.80, every matière acquired → ADM (RULES §12.6)
         assertThat(mark(e.get("UEF11"))).isEqualTo("10.80");
         assertThat(e.get("UEF11").result()).isEqualTo(Result.ADM);
-        assertThat(r.refusedRachats()).isEmpty();
+        assertThat(r.refusals()).isEmpty();
     }
 
     @Test
@@ -235,8 +235,11 @@ class DeliberationTest {
         Record rec = Record.allAt("12");
         rec.rachats.add("ANA1");
         StudentResult r = deliberation.sessionOne(rec.build());
-        assertThat(r.refusedRachats()).containsOnlyKeys("ANA1");
-        assertThat(r.refusedRachats().get("ANA1")).contains("ADM");
+        assertThat(r.refusals()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(StudentResult.Refusal.Kind.RACHAT);
+            assertThat(f.element()).isEqualTo("ANA1");
+            assertThat(f.reason()).contains("ADM");
+        });
         assertThat(byCode(r).get("ANA1").result()).isEqualTo(Result.ADM);
     }
 

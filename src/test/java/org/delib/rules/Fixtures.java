@@ -40,6 +40,24 @@ final class Fixtures {
         return new Programme("LIC-INFO", "Licence Informatique", Cycle.LICENCE, "lmd-unipro", List.of(s1, s2), List.of());
     }
 
+    /**
+     * A whole licence: S1, S2 as in {@link #licenceInfo()}, and S3–S6 of the same shape, their codes suffixed by the
+     * semester (UEF-S3 required, ANA-S3, …).
+     */
+    static Programme fullLicence() {
+        List<Semester> semesters = new java.util.ArrayList<>(licenceInfo().semesters());
+        String[][] later = {{"S3", "L2"}, {"S4", "L2"}, {"S5", "L3"}, {"S6", "L3"}};
+        for (String[] s : later) {
+            String x = "-" + s[0];
+            semesters.add(new Semester(s[0], s[1], List.of(
+                    ue("UEF" + x, 3, true, matiere("ANA" + x, 2, 6, 2, 1, 0, 0), matiere("ALGO" + x, 3, 8, 2, 1, 1, 10)),
+                    ue("UEM" + x, 2, false, matiere("PROG" + x, 2, 6, 2, 1, 1, 12), matiere("ARCH" + x, 1, 4, 2, 1, 0, 0)),
+                    ue("UED" + x, 1, false, matiere("PHYS" + x, 1, 4, 2, 1, 0, 0)),
+                    ue("UET" + x, 1, false, matiere("ANG" + x, 1, 2, 1, 1, 0, 0)))));
+        }
+        return new Programme("LIC-INFO", "Licence Informatique", Cycle.LICENCE, "lmd-unipro", semesters, List.of());
+    }
+
     static final List<String> S1 = List.of("ANA1", "ALGO1", "PROG1", "ARCH1", "PHYS1", "ANG1");
     static final List<String> S2 = List.of("ANA2", "ALGO2", "PROG2", "SYS2", "ELEC2", "ANG2");
 
@@ -68,12 +86,34 @@ final class Fixtures {
         final Map<String, Attendance> attendance = new HashMap<>();
         final List<Sanction> sanctions = new java.util.ArrayList<>();
         final Set<String> rachats = new java.util.HashSet<>();
+        final List<History.Line> history = new java.util.ArrayList<>();
+        Student student = student("L1");
 
         static Record allAt(String mark) {
             Record rec = new Record();
             S1.forEach(m -> rec.s1.put(m, flat(mark)));
             S2.forEach(m -> rec.s1.put(m, flat(mark)));
             return rec;
+        }
+
+        /** Every matière of {@code semesters} of the full licence at {@code mark}, for a student of {@code level}. */
+        static Record levelAt(String level, String mark) {
+            Record rec = new Record();
+            rec.student = new Student("E001", "Diallo", "Awa", level, 1, true, "GENERAL", "B");
+            fullLicence().semestersOf(level).forEach(s -> s.ues().forEach(u -> u.matieres()
+                    .forEach(m -> rec.s1.put(m.code(), flat(mark)))));
+            return rec;
+        }
+
+        Record years(int yearsInCycle) {
+            student = new Student(student.id(), student.lastName(), student.firstName(), student.level(), yearsInCycle,
+                    student.scholarship(), student.bacSeries(), student.bacMention());
+            return this;
+        }
+
+        Record earlier(String element, String credits, Result result) {
+            history.add(new History.Line("2024-2025", element, null, new BigDecimal(credits), result, 2));
+            return this;
         }
 
         Record set(String matiere, MarkRow row) {
@@ -87,7 +127,7 @@ final class Fixtures {
         }
 
         StudentRecord build() {
-            return new StudentRecord(student("L1"), s1, r, s2, attendance, sanctions, rachats);
+            return new StudentRecord(student, s1, r, s2, attendance, sanctions, rachats, new History(history));
         }
     }
 

@@ -1,0 +1,47 @@
+package org.delib.rules;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A student's results of earlier years in the cycle — kept by earlier runs, or given by history.csv for years not
+ * deliberated by Délib: UE, semester and year lines (RULES §7, §12.14).
+ */
+public record History(List<Line> lines) {
+
+    public static final History NONE = new History(List.of());
+
+    /** One earlier result; {@code element} is a UE, semester or year-level code. */
+    public record Line(String academicYear, String element, BigDecimal mark, BigDecimal credits, Result result,
+                       int session) {}
+
+    public History {
+        lines = List.copyOf(lines);
+    }
+
+    /** The latest result of an element, if the student has one. */
+    public Optional<Line> latest(String element) {
+        return lines.stream().filter(l -> l.element().equals(element)).max(Comparator.comparing(Line::academicYear));
+    }
+
+    /** Credits earned in the earlier levels of the cycle: each level's year line, or else its semesters'. */
+    public BigDecimal creditsBefore(Programme programme, String level) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (String earlier : programme.cycle().levels()) {
+            if (earlier.equals(level)) {
+                break;
+            }
+            Optional<Line> year = latest(earlier);
+            if (year.isPresent()) {
+                total = total.add(year.get().credits());
+            } else {
+                for (Semester s : programme.semestersOf(earlier)) {
+                    total = total.add(latest(s.code()).map(Line::credits).orElse(BigDecimal.ZERO));
+                }
+            }
+        }
+        return total;
+    }
+}
