@@ -69,7 +69,7 @@ public class JobRunner {
         List<String> lines = new ArrayList<>();
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome(0, List.of("Already complete: run #" + last.getJobInstanceId() + " deliberated these "
-                    + "inputs on " + TIME.format(last.getEndTime()) + "; its outputs are in " + outputDir(params) + "."));
+                    + "inputs on " + TIME.format(last.getEndTime()) + "; its outputs are in " + RunContext.outputDir(last) + "."));
         }
         if (last != null) {
             lines.add("Resuming run #" + last.getJobInstanceId() + " (" + last.getStatus() + "), same inputs.");
@@ -86,7 +86,7 @@ public class JobRunner {
         }
         if (last.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome(0, List.of("The last run of " + name + " (#" + last.getJobInstanceId()
-                    + ") completed; nothing to restart. Its outputs are in " + outputDir(last.getJobParameters()) + "."));
+                    + ") completed; nothing to restart. Its outputs are in " + RunContext.outputDir(last) + "."));
         }
         String before = last.getJobParameters().getString(RunContext.FINGERPRINT);
         if (!fingerprint.equals(before)) {
@@ -109,7 +109,7 @@ public class JobRunner {
     private Outcome finish(JobExecution execution, String restartHint, List<String> lines) {
         long run = execution.getJobInstanceId();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            lines.add("Completed run #" + run + " in " + seconds(execution) + ": outputs in " + outputDir(execution.getJobParameters()));
+            lines.add("Completed run #" + run + " in " + seconds(execution) + ": outputs in " + RunContext.outputDir(execution));
             String summary = execution.getExecutionContext().getString(PublishTasklet.SUMMARY, "");
             summary.lines().forEach(l -> lines.add("  " + l));
             lines.add("  decisions: " + String.join(", ", jdbc.query("SELECT decision, COUNT(*) FROM delib_decision "
@@ -189,10 +189,5 @@ public class JobRunner {
     private static String seconds(JobExecution e) {
         LocalDateTime end = e.getEndTime() == null ? LocalDateTime.now() : e.getEndTime();
         return String.format(java.util.Locale.ROOT, "%.1f s", Duration.between(e.getStartTime(), end).toMillis() / 1000.0);
-    }
-
-    private static Path outputDir(JobParameters p) {
-        return RunContext.outputDir(Path.of(p.getString(RunContext.OUTPUT)), p.getString(RunContext.PROGRAMME),
-                p.getString(RunContext.ACADEMIC_YEAR), Math.toIntExact(p.getLong(RunContext.SESSION)));
     }
 }

@@ -81,13 +81,23 @@ public class DeliberationJobConfig {
     /** The run's programme, profile and paths, loaded once per job execution. */
     @Bean
     @JobScope
-    public RunContextHolder runContext(@Value("#{jobExecution}") JobExecution execution) {
+    public RunContextHolder runContext(@Value("#{jobExecution}") JobExecution execution, JdbcTemplate jdbc) {
         JobParameters p = execution.getJobParameters();
+        String programme = p.getString(RunContext.PROGRAMME);
+        String year = p.getString(RunContext.ACADEMIC_YEAR);
+        int session = Math.toIntExact(p.getLong(RunContext.SESSION));
+        if (!execution.getExecutionContext().containsKey(RunContext.OUTPUT_DIR)) {
+            // A final deliberation run again (a recours) is a correctif, in a folder of its own.
+            Integer published = session == 1 ? 0 : jdbc.queryForObject("SELECT COUNT(*) FROM delib_run WHERE job = ? "
+                    + "AND programme = ? AND academic_year = ? AND session = 2", Integer.class,
+                    p.getString(RunContext.JOB), programme, year);
+            execution.getExecutionContext().putString(RunContext.OUTPUT_DIR, RunContext.outputDir(
+                    Path.of(p.getString(RunContext.OUTPUT)), programme, year, session, published).toString());
+        }
         String rules = p.getString(RunContext.RULES_FILE);
         return new RunContextHolder(RunContext.load(execution.getJobInstanceId(), p.getString(RunContext.JOB),
-                p.getString(RunContext.PROGRAMME), p.getString(RunContext.ACADEMIC_YEAR),
-                Math.toIntExact(p.getLong(RunContext.SESSION)), Path.of(p.getString(RunContext.INPUT)),
-                Path.of(p.getString(RunContext.OUTPUT)), rules == null || rules.isEmpty() ? null : Path.of(rules)));
+                programme, year, session, Path.of(p.getString(RunContext.INPUT)), RunContext.outputDir(execution),
+                rules == null || rules.isEmpty() ? null : Path.of(rules)));
     }
 
     @Bean

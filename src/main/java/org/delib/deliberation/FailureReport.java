@@ -8,7 +8,6 @@ import org.delib.reports.RejectsReport;
 import org.delib.rules.RulesProfile;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,12 +25,11 @@ public class FailureReport implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        if (execution.getStatus() != BatchStatus.FAILED || inputFailure(execution) == null) {
+        if (execution.getStatus() != BatchStatus.FAILED || inputFailure(execution) == null
+                || !execution.getExecutionContext().containsKey(RunContext.OUTPUT_DIR)) {
             return;
         }
-        JobParameters p = execution.getJobParameters();
-        Path outputDir = RunContext.outputDir(Path.of(p.getString(RunContext.OUTPUT)), p.getString(RunContext.PROGRAMME),
-                p.getString(RunContext.ACADEMIC_YEAR), Math.toIntExact(p.getLong(RunContext.SESSION)));
+        Path outputDir = RunContext.outputDir(execution);
         Path staging = RunContext.stagingDir(outputDir, execution.getJobInstanceId());
         // The profile may be what failed: the contract's default dialect is then used.
         RejectsReport.write(jdbc, execution.getJobInstanceId(), new CsvOutput(RulesProfile.defaults()), staging);

@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.delib.importing.InputFile;
 import org.delib.importing.TableItemReader;
+import org.delib.reports.Correctif;
 import org.delib.reports.CsvOutput;
 import org.delib.reports.Publisher;
 import org.delib.reports.RejectsReport;
@@ -44,7 +45,8 @@ public class PublishTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        RejectsReport.write(jdbc, run.runId(), new CsvOutput(run.profile()), run.staging());
+        CsvOutput out = new CsvOutput(run.profile());
+        RejectsReport.write(jdbc, run.runId(), out, run.staging());
         List<String> summary = summary();
         summary.forEach(LOG::info);
         execution.getExecutionContext().putString(SUMMARY, String.join("\n", summary));
@@ -52,6 +54,16 @@ public class PublishTasklet implements Tasklet {
                 StudentReports.MISSING, StudentReports.JURY_CANDIDATES, RejectsReport.NAME));
         if (run.session() == 1) {
             names.add(StudentReports.RATTRAPAGE);
+        }
+        if (run.isCorrectif()) {
+            Long previous = jdbc.queryForObject("SELECT MAX(run_id) FROM delib_run WHERE job = ? AND programme = ? "
+                    + "AND academic_year = ? AND session = 2 AND run_id < ?", Long.class, run.jobName(),
+                    run.programme().code(), run.academicYear(), run.runId());
+            // Idempotent: a publication redone after a crash filters files already filtered.
+            Correctif.apply(jdbc, previous, run.runId(), out, run.staging(),
+                    List.of(StudentReports.DECISIONS, StudentReports.RESULTS, StudentReports.JURY_CANDIDATES,
+                            StudentReports.MISSING));
+            names.add(Correctif.CHANGES);
         }
         names.forEach(n -> Publisher.publish(run.staging(), run.outputDir(), n));
         Publisher.clean(run.staging());

@@ -28,13 +28,15 @@ public record RunContext(long runId, String jobName, String academicYear, int se
     public static final String OUTPUT = "output";
     public static final String FINGERPRINT = "fingerprint";
     public static final String RULES_FILE = "rulesFile";
+    /** Job execution context key: the run's output folder, chosen at its first start and kept by restarts. */
+    public static final String OUTPUT_DIR = "delib.outputDir";
 
     /**
      * Loads and checks the programme, its rules profile and the input files: an inconsistent programme or a
      * missing required file fails here, before any mark is read.
      */
     public static RunContext load(long runId, String jobName, String programmeCode, String academicYear, int session,
-                                  Path input, Path output, Path rulesFile) {
+                                  Path input, Path outputDir, Path rulesFile) {
         ProgrammeFile.Loaded loaded = ProgrammeFile.load(input.resolve("programme.yaml"));
         Programme programme = loaded.programme();
         if (!programme.code().equals(programmeCode)) {
@@ -46,7 +48,6 @@ public record RunContext(long runId, String jobName, String academicYear, int se
         for (InputFile f : InputFile.values()) {
             inputs.put(f, f.locate(input));
         }
-        Path outputDir = outputDir(output, programmeCode, academicYear, session);
         return new RunContext(runId, jobName, academicYear, session, programme, profile, inputs, outputDir,
                 stagingDir(outputDir, runId));
     }
@@ -61,9 +62,23 @@ public record RunContext(long runId, String jobName, String academicYear, int se
         return names;
     }
 
-    /** FORMATS: {@code output/<programme>/<academic_year>/session-<n>/}. */
-    public static Path outputDir(Path output, String programme, String academicYear, int session) {
-        return output.resolve(programme).resolve(academicYear).resolve("session-" + session);
+    /**
+     * FORMATS: {@code output/<programme>/<academic_year>/session-<n>/}, and {@code session-2-correctif-<k>/} for the
+     * k-th final deliberation run again after a recours (RULES §8): earlier outputs are never overwritten.
+     */
+    public static Path outputDir(Path output, String programme, String academicYear, int session, int correctif) {
+        return output.resolve(programme).resolve(academicYear)
+                .resolve("session-" + session + (correctif > 0 ? "-correctif-" + correctif : ""));
+    }
+
+    /** The output folder of an execution's run, as chosen at its first start. */
+    public static Path outputDir(org.springframework.batch.core.job.JobExecution execution) {
+        return Path.of(execution.getExecutionContext().getString(OUTPUT_DIR));
+    }
+
+    /** 0 for a first deliberation; k for the k-th final deliberation of the same job published before this one. */
+    public boolean isCorrectif() {
+        return outputDir.getFileName().toString().contains("-correctif-");
     }
 
     /** Beside the target, so that publishing is a rename; named by run, so that a restart finds it again. */

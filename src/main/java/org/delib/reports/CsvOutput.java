@@ -35,6 +35,10 @@ public final class CsvOutput {
         return Charset.forName(settings.encoding());
     }
 
+    public char separator() {
+        return settings.separator().charAt(0);
+    }
+
     public String lineEnd() {
         return settings.lineEnd();
     }

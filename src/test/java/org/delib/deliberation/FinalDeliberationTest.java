@@ -1,0 +1,86 @@
+package org.delib.deliberation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.delib.DelibApplication;
+import org.delib.cli.JobDefinition;
+import org.delib.cli.JobRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/** The demo cohort's final deliberation, and a recours on it (RULES §6–8). */
+@SpringBootTest(classes = DelibApplication.class)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:final;DB_CLOSE_DELAY=-1")
+class FinalDeliberationTest {
+
+    static final Path EXPECTED = Path.of("src/test/resources/expected/demo-session2");
+
+    @Autowired
+    JobRunner runner;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path output;
+
+    @TempDir
+    Path input;
+
+    @Test
+    void finalDeliberationOfTheDemoCohort() throws Exception {
+        JobHarness harness = new JobHarness(runner);
+        JobRunner.Outcome outcome = harness.run("final", JobHarness.job(JobHarness.DEMO, output, 2));
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.lines())).isZero();
+        JobHarness.assertSameFiles(EXPECTED, JobHarness.sessionDir(output, 2));
+        // Rattrapage marks of matières the student was not convoked to are rejected, not lost.
+        assertThat(outcome.lines()).anyMatch(l -> l.contains("marks.csv: 3911 rows read = 3855 accepted + 56 rejected"));
+    }
+
+    @Test
+    void aRecoursPublishesACorrectifWithOnlyTheChangedStudents() throws Exception {
+        try (var files = Files.list(JobHarness.DEMO)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, input.resolve(f.getFileName()));
+            }
+        }
+        JobHarness harness = new JobHarness(runner);
+        JobDefinition job = JobHarness.job(input, output, 2);
+        assertThat(harness.run("recours", job).exitCode()).isZero();
+        Path first = JobHarness.sessionDir(output, 2);
+        byte[] firstDecisions = Files.readAllBytes(first.resolve("decisions.csv"));
+
+        // The exam of E00002 in ANA1 was mis-typed: 0,25 corrected to 19.
+        Path marks = input.resolve("marks.csv");
+        Files.writeString(marks, Files.readString(marks).replace("E00002;ANA1;1;0,25;2,75;", "E00002;ANA1;1;19;2,75;"));
+        JobRunner.Outcome correctif = harness.run("recours", job);
+        assertThat(correctif.exitCode()).as(String.join("\n", correctif.lines())).isZero();
+
+        Path dir = output.resolve("LIC-INFO/2025-2026/session-2-correctif-1");
+        assertThat(correctif.lines()).anyMatch(l -> l.contains(dir.toString()));
+        // ANA1 = (19×2 + 2.75)/3 = 13.58: acquired, its 6 credits capitalised; the year is still failed.
+        assertThat(Files.readAllLines(dir.resolve("decisions.csv"))).containsExactly(
+                "student_id;last_name;first_name;level;year_mark;year_credits;decision;next_level;debts",
+                "E00002;Sanogo;Hugo;L1;3.63;6;RED;L1;");
+        assertThat(Files.readAllLines(dir.resolve("changes.csv"))).containsExactly(
+                "student_id;element;mark_before;mark;result_before;result;credits_before;credits",
+                "E00002;ANA1;1.08;13.58;AJ;ADM;0;6",
+                "E00002;L1;2.56;3.63;AJ;AJ;0;6",
+                "E00002;S1;2.62;4.76;AJ;AJ;0;6",
+                "E00002;UEF11;1.26;6.26;AJ;AJ;0;6");
+        assertThat(Files.readAllLines(dir.resolve("results.csv"))).hasSize(1 + 23) // 12 matières, 8 UEs, 2 semesters, the year
+                .allMatch(l -> l.startsWith("E00002;") || l.startsWith("student_id;"));
+        // The initial deliberation is untouched, and both versions stay in the database.
+        assertThat(Files.readAllBytes(first.resolve("decisions.csv"))).isEqualTo(firstDecisions);
+        List<String> versions = jdbc.queryForList("SELECT CAST(year_mark AS VARCHAR(20)) FROM delib_decision "
+                + "WHERE student_id = 'E00002' ORDER BY run_id", String.class);
+        assertThat(versions).hasSize(2);
+    }
+}
