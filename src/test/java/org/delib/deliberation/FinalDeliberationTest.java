@@ -79,8 +79,9 @@ class FinalDeliberationTest {
                 .allMatch(l -> l.startsWith("E00002;") || l.startsWith("student_id;"));
         // The initial deliberation is untouched, and both versions stay in the database.
         assertThat(Files.readAllBytes(first.resolve("decisions.csv"))).isEqualTo(firstDecisions);
-        List<String> versions = jdbc.queryForList("SELECT CAST(year_mark AS VARCHAR(20)) FROM delib_decision "
-                + "WHERE student_id = 'E00002' ORDER BY run_id", String.class);
-        assertThat(versions).hasSize(2);
+        List<String> versions = jdbc.queryForList("SELECT d.decision FROM delib_decision d JOIN delib_run r "
+                + "ON r.run_id = d.run_id WHERE r.job = 'recours' AND d.student_id = 'E00002' ORDER BY d.run_id",
+                String.class);
+        assertThat(versions).containsExactly("RED", "RED");
     }
 }
