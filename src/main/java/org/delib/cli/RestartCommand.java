@@ -3,22 +3,9 @@ package org.delib.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "restart", description = "Resumes the last failed (or killed) run of a job where it stopped.")
-public class RestartCommand implements Callable<Integer> {
-
-    @Parameters(paramLabel = "JOBFILE", description = "job definition of the run to resume")
-    Path jobFile;
-
-    @Mixin
-    Database database;
-
-    @Spec
-    CommandSpec spec;
+public class RestartCommand extends JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {

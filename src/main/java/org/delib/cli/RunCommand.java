@@ -5,17 +5,11 @@ import java.util.concurrent.Callable;
 import org.delib.importing.InputException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", description = "Runs a job: deliberates its session and publishes the outputs.")
-public class RunCommand implements Callable<Integer> {
-
-    @Parameters(paramLabel = "JOBFILE", description = "job definition, e.g. jobs/demo-session1.yml")
-    Path jobFile;
+public class RunCommand extends JobCommand implements Callable<Integer> {
 
     @Option(names = "--session", description = "1, or 2 for the final deliberation (overrides the job file)")
     Integer session;
@@ -25,12 +19,6 @@ public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "DIR", description = "output folder (overrides the job file)")
     String output;
-
-    @Mixin
-    Database database;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -1,10 +1,12 @@
--- Délib's own tables. run_id is the Spring Batch job instance: a restart shares its run's rows.
+-- Délib's own tables, for every database. ${code} is the type of codes and ids: byte-wise ordered on every
+-- database (COLLATE "C" on PostgreSQL), so that sorted outputs are identical on H2 and PostgreSQL.
+-- run_id is the Spring Batch job instance: a restart shares its run's rows.
 -- Staged inputs live until their run completes; results are kept, one version per run (recours, history).
 
 CREATE TABLE delib_student (
     run_id BIGINT NOT NULL,
     line BIGINT NOT NULL,
-    student_id VARCHAR(64)  NOT NULL,
+    student_id ${code} NOT NULL,
     last_name VARCHAR(200) NOT NULL,
     first_name VARCHAR(200) NOT NULL,
     level VARCHAR(2) NOT NULL,
@@ -18,8 +20,8 @@ CREATE INDEX delib_student_key ON delib_student (run_id, student_id, line);
 CREATE TABLE delib_mark (
     run_id BIGINT NOT NULL,
     line BIGINT NOT NULL,
-    student_id VARCHAR(64)  NOT NULL,
-    matiere VARCHAR(64)  NOT NULL,
+    student_id ${code} NOT NULL,
+    matiere ${code} NOT NULL,
     session VARCHAR(1) NOT NULL,
     exam VARCHAR(16) NOT NULL,
     cc VARCHAR(16) NOT NULL,
@@ -30,8 +32,8 @@ CREATE INDEX delib_mark_key ON delib_mark (run_id, student_id, matiere, session,
 CREATE TABLE delib_attendance (
     run_id BIGINT NOT NULL,
     line BIGINT NOT NULL,
-    student_id VARCHAR(64)  NOT NULL,
-    matiere VARCHAR(64)  NOT NULL,
+    student_id ${code} NOT NULL,
+    matiere ${code} NOT NULL,
     abs_justified INT NOT NULL,
     abs_unjustified INT NOT NULL,
     tp_abs_unjustified INT NOT NULL
@@ -41,8 +43,8 @@ CREATE INDEX delib_attendance_key ON delib_attendance (run_id, student_id, matie
 CREATE TABLE delib_sanction (
     run_id BIGINT NOT NULL,
     line BIGINT NOT NULL,
-    student_id VARCHAR(64)  NOT NULL,
-    element VARCHAR(64)  NOT NULL,
+    student_id ${code} NOT NULL,
+    element ${code} NOT NULL,
     sanction VARCHAR(32) NOT NULL,
     degree INT NOT NULL
 );
@@ -51,8 +53,8 @@ CREATE INDEX delib_sanction_key ON delib_sanction (run_id, student_id, element, 
 CREATE TABLE delib_jury (
     run_id BIGINT NOT NULL,
     line BIGINT NOT NULL,
-    student_id VARCHAR(64)  NOT NULL,
-    element VARCHAR(64)  NOT NULL,
+    student_id ${code} NOT NULL,
+    element ${code} NOT NULL,
     reason VARCHAR(1000) NOT NULL
 );
 CREATE INDEX delib_jury_key ON delib_jury (run_id, student_id, element, line);
@@ -60,9 +62,9 @@ CREATE INDEX delib_jury_key ON delib_jury (run_id, student_id, element, line);
 CREATE TABLE delib_history (
     run_id BIGINT NOT NULL,
     line BIGINT NOT NULL,
-    student_id VARCHAR(64) NOT NULL,
+    student_id ${code} NOT NULL,
     academic_year VARCHAR(9) NOT NULL,
-    element VARCHAR(64) NOT NULL,
+    element ${code} NOT NULL,
     mark DECIMAL(8, 4),
     credits DECIMAL(8, 2) NOT NULL,
     result VARCHAR(4) NOT NULL,
@@ -83,8 +85,8 @@ CREATE INDEX delib_reject_run ON delib_reject (run_id, file_seq, line);
 
 CREATE TABLE delib_result (
     run_id BIGINT NOT NULL,
-    student_id VARCHAR(64)  NOT NULL,
-    element VARCHAR(64)  NOT NULL,
+    student_id ${code} NOT NULL,
+    element ${code} NOT NULL,
     kind VARCHAR(8) NOT NULL,
     mark DECIMAL(8, 4),
     result VARCHAR(4) NOT NULL,
@@ -99,7 +101,7 @@ CREATE INDEX delib_result_student ON delib_result (student_id, run_id);
 CREATE TABLE delib_run (
     run_id BIGINT NOT NULL PRIMARY KEY,
     job VARCHAR(200) NOT NULL,
-    programme VARCHAR(64) NOT NULL,
+    programme ${code} NOT NULL,
     academic_year VARCHAR(9) NOT NULL,
     session INT NOT NULL,
     published_at TIMESTAMP NOT NULL
@@ -107,7 +109,7 @@ CREATE TABLE delib_run (
 
 CREATE TABLE delib_decision (
     run_id BIGINT NOT NULL,
-    student_id VARCHAR(64)  NOT NULL,
+    student_id ${code} NOT NULL,
     level VARCHAR(2) NOT NULL,
     year_mark DECIMAL(8, 4),
     year_credits DECIMAL(8, 2) NOT NULL,
