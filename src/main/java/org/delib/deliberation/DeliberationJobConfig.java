@@ -74,6 +74,8 @@ public class DeliberationJobConfig {
                         .reader(students).processor(deliberate).writer(resultWriters)
                         .listener(new ProgressLogger())
                         .build())
+                // Deliberation refuses rows too (rachats on elements not AJ, marks without convocation).
+                .next(new StepBuilder("check-all-rejects", jobs).tasklet(checkRejects, tx).build())
                 .next(new StepBuilder("publish", jobs).tasklet(publish, tx).build())
                 .build();
     }

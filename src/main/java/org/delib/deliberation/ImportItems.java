@@ -31,9 +31,10 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
         this.reader = new TableItemReader(file, run.inputs().get(file));
         Map<String, String> levels = new HashMap<>();
         if (file != InputFile.STUDENTS) {
-            jdbc.query("SELECT student_id, level FROM delib_student WHERE run_id = ?",
+            // A duplicate student is removed by the cross-checks only later: the first row is the registration.
+            jdbc.query("SELECT student_id, level FROM delib_student WHERE run_id = ? ORDER BY line",
                     rs -> {
-                        levels.put(rs.getString(1), rs.getString(2));
+                        levels.putIfAbsent(rs.getString(1), rs.getString(2));
                     }, run.runId());
         }
         this.check = DeliberationJobConfig.checks(run, file, levels);

@@ -27,34 +27,62 @@ final class CsvTableReader implements TableReader {
     /** How far the header line is scanned to detect the separator. */
     private static final int SNIFF_LIMIT = 64 * 1024;
 
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final Path file;
+    private CSVParser parser;
+    private Iterator<CSVRecord> records;
     private final char separator;
     private final List<String> columns;
     /** Physical lines fully consumed so far: the next record starts on the line after. */
     private long linesConsumed;
+    /** Lines before the current parser's start: it counts from zero after a resumption. */
+    private long lineOffset;
     private boolean ended;
 
     CsvTableReader(Path file) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        this.file = file;
+        BufferedReader reader = open(file);
         try {
-            skipBom(reader);
             separator = detectSeparator(reader);
-            // Empty lines come back as records (not skipped by the parser) so that line counting stays exact.
-            parser = CSVFormat.DEFAULT.builder()
-                    .setDelimiter(separator)
-                    .setIgnoreEmptyLines(false)
-                    .get()
-                    .parse(reader);
-            records = parser.iterator();
+            parse(reader);
             columns = readHeader();
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
+    }
+
+    private static BufferedReader open(Path file) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        skipBom(reader);
+        return reader;
+    }
+
+    private void parse(BufferedReader reader) throws IOException {
+        // Empty lines come back as records (not skipped by the parser) so that line counting stays exact.
+        parser = CSVFormat.DEFAULT.builder()
+                .setDelimiter(separator)
+                .setIgnoreEmptyLines(false)
+                .get()
+                .parse(reader);
+        records = parser.iterator();
+    }
+
+    /**
+     * After a syntax error the parser cannot go on: read again from the line after the one where the bad record
+     * started, so that only that row is lost (and rejected), never the rest of the file.
+     */
+    private void resumeAfter(long line) throws IOException {
+        parser.close();
+        BufferedReader reader = open(file);
+        for (long i = 0; i < line && reader.readLine() != null; i++) {
+            // readLine ends lines at \n, \r or \r\n, as the parser counts them
+        }
+        parse(reader);
+        lineOffset = line;
+        linesConsumed = line;
     }
 
     private static void skipBom(BufferedReader reader) throws IOException {
@@ -129,11 +157,10 @@ final class CsvTableReader implements TableReader {
                 if (!(e.getCause() instanceof CSVException)) {
                     throw e.getCause(); // a real I/O failure, not bad content
                 }
-                // The parser cannot resynchronise after a syntax error: report it once and stop.
-                ended = true;
+                resumeAfter(line);
                 return new TableRow(line, List.of(), describe(e.getCause()));
             }
-            linesConsumed = parser.getCurrentLineNumber();
+            linesConsumed = lineOffset + parser.getCurrentLineNumber();
             List<String> cells = record.toList();
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
@@ -156,12 +183,11 @@ final class CsvTableReader implements TableReader {
 
     private static String describe(Throwable parseError) {
         String message = String.valueOf(parseError.getMessage());
-        String reason = message.contains("EOF reached before encapsulated token finished")
+        return message.contains("EOF reached before encapsulated token finished")
                 ? "unterminated quoted field"
                 : message.contains("Invalid character between encapsulated token and delimiter")
                         ? "unexpected text after a closing quote"
                         : "unreadable CSV (" + message + ")";
-        return reason + "; the rest of the file was not read";
     }
 
     @Override

@@ -26,7 +26,8 @@ public final class RowChecks {
 
     private final Programme programme;
     private final Map<String, Matiere> matieres;
-    private final Map<String, String> matiereLevels;
+    /** Each element code of the programme: what it is (for messages) and the year level it belongs to. */
+    private final Map<String, String[]> elementLevels = new java.util.HashMap<>();
     private final Set<String> elements;
     /** Registered students and their level, for every file after students.csv. */
     private final Map<String, String> studentLevels;
@@ -34,14 +35,15 @@ public final class RowChecks {
     public RowChecks(Programme programme, Map<String, String> studentLevels) {
         this.programme = programme;
         this.matieres = programme.matieres();
-        this.matiereLevels = new java.util.HashMap<>();
-        programme.semesterOfMatiere().forEach((m, s) -> matiereLevels.put(m, s.level()));
-        this.elements = new java.util.HashSet<>(matieres.keySet());
         programme.semesters().forEach(s -> {
-            elements.add(s.code());
-            elements.add(s.level());
-            s.ues().forEach(u -> elements.add(u.code()));
+            elementLevels.put(s.code(), new String[] {"a semester", s.level()});
+            elementLevels.put(s.level(), new String[] {"another year", s.level()});
+            s.ues().forEach(u -> {
+                elementLevels.put(u.code(), new String[] {"a UE", s.level()});
+                u.matieres().forEach(m -> elementLevels.put(m.code(), new String[] {"a matière", s.level()}));
+            });
         });
+        this.elements = elementLevels.keySet();
         this.studentLevels = studentLevels;
     }
 
@@ -50,7 +52,8 @@ public final class RowChecks {
         return row -> {
             Row r = new Row(file, fileName, row);
             if (row.problem() != null) {
-                return Staged.rejected(new Reject(file, fileName, row.line(), "", "", row.problem()));
+                return Staged.rejected(new Reject(file, fileName, row.line(), r.unreadableColumn(),
+                        r.unreadableColumn().isEmpty() ? "" : r.raw(r.unreadableColumn()), row.problem()));
             }
             try {
                 return Staged.accepted(row.line(), switch (file) {
@@ -134,6 +137,7 @@ public final class RowChecks {
                 case NON_VALIDATION_ANNEE -> "year level";
             } + " of the programme, not " + element);
         }
+        r.sameLevel(student, "element", element);
         return new Object[] {student, element, type.name(), r.integer("degree", 1, 2)};
     }
 
@@ -143,6 +147,7 @@ public final class RowChecks {
         if (!elements.contains(element)) {
             throw r.reject("element", "unknown element (a matière, UE, semester or year level of the programme)");
         }
+        r.sameLevel(student, "element", element);
         String reason = r.text("reason", Reject.MAX_VALUE);
         if (reason.isEmpty()) {
             throw r.reject("reason", "a rachat needs its reason (Art. 51)");
@@ -197,6 +202,16 @@ public final class RowChecks {
             this.file = file;
             this.fileName = fileName;
             this.row = row;
+        }
+
+        /** The first column whose bytes were not valid UTF-8, or empty when the problem is the whole row. */
+        String unreadableColumn() {
+            for (String column : file.columns()) {
+                if (raw(column).indexOf('\uFFFD') >= 0) {
+                    return column;
+                }
+            }
+            return "";
         }
 
         String raw(String column) {
@@ -277,12 +292,18 @@ public final class RowChecks {
             if (m == null) {
                 throw reject("matiere", "unknown matière (not in programme " + programme.code() + ")");
             }
-            String level = studentLevels.get(student);
-            if (!matiereLevels.get(m.code()).equals(level)) {
-                throw reject("matiere", m.code() + " is a matière of " + matiereLevels.get(m.code()) + "; "
-                        + student + " is registered in " + level);
-            }
+            sameLevel(student, "matiere", m.code());
             return m;
+        }
+
+        /** A row about an element of another year than the student's would be accepted and never applied. */
+        void sameLevel(String student, String column, String element) {
+            String[] what = elementLevels.get(element);
+            String level = studentLevels.get(student);
+            if (!what[1].equals(level)) {
+                throw reject(column, element + " is " + what[0] + " of " + what[1] + "; " + student
+                        + " is registered in " + level);
+            }
         }
 
         Entry entry(String column) {

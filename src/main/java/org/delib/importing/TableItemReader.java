@@ -41,6 +41,12 @@ public class TableItemReader extends AbstractItemCountingItemStreamItemReader<In
             throw new InputException(path.getFileName() + ": " + e.getMessage());
         }
         List<String> header = table.columns();
+        for (String column : header) {
+            if (!column.isEmpty() && header.indexOf(column) != header.lastIndexOf(column)) {
+                table.close();
+                throw new InputException(path.getFileName() + ": column " + column + " appears twice in the header");
+            }
+        }
         positions = new int[file.columns().size()];
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < positions.length; i++) {

@@ -56,11 +56,16 @@ public final class Yaml {
     /** Jackson's message without its multi-line source excerpt, with where the problem is. */
     private static String oneLine(JacksonException e) {
         String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML")
-                .replaceAll(" \\(set `[^`]*` to [^)]*\\)", "");
+                .replaceAll(" \\(set `[^`]*` to [^)]*\\)", "")
+                .replaceAll(" \\(class [^)]*\\)", "")
+                .replaceAll(", not marked as ignorable", "")
+                .replaceAll("(of )?type `[^`]*\\.([A-Za-z]+)`", "$1$2");
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference r : e.getPath()) {
             path.append(r.getPropertyName() != null ? (path.isEmpty() ? "" : ".") + r.getPropertyName() : "[" + r.getIndex() + "]");
         }
-        return message + (path.isEmpty() ? "" : " (at " + path + ")");
+        String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : ", line " + e.getLocation().getLineNr();
+        return message + (path.isEmpty() && line.isEmpty() ? "" : " (at " + path + line + ")").replace("(at , ", "(at ");
     }
 }

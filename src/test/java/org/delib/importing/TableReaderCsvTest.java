@@ -145,22 +145,25 @@ class TableReaderCsvTest {
     }
 
     @Test
-    void unterminatedQuoteGivesOneProblemRowThenEnds() throws IOException {
+    void unterminatedQuoteGivesOneProblemRowThenReadsOn() throws IOException {
         String csv = "a;b\n1;2\n3;\"open\n4;5\n6;7\n";
         try (TableReader reader = TableReader.open(write(csv))) {
             assertEquals(List.of(
                     new TableRow(2, List.of("1", "2"), null),
-                    new TableRow(3, List.of(), "unterminated quoted field; the rest of the file was not read")),
+                    new TableRow(3, List.of(), "unterminated quoted field"),
+                    new TableRow(4, List.of("4", "5"), null),
+                    new TableRow(5, List.of("6", "7"), null)),
                     readAll(reader));
         }
     }
 
     @Test
-    void textAfterClosingQuoteGivesOneProblemRowThenEnds() throws IOException {
+    void textAfterClosingQuoteGivesOneProblemRowThenReadsOn() throws IOException {
         String csv = "a;b\n\n1;\"x\"y\n4;5\n";
         try (TableReader reader = TableReader.open(write(csv))) {
             assertEquals(List.of(
-                    new TableRow(3, List.of(), "unexpected text after a closing quote; the rest of the file was not read")),
+                    new TableRow(3, List.of(), "unexpected text after a closing quote"),
+                    new TableRow(4, List.of("4", "5"), null)),
                     readAll(reader));
         }
     }
