@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "delib", mixinStandardHelpOptions = true, version = "Délib 0.1",
         description = "Deliberates an LMD exam session: marks in, jury-ready results out.",
-        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, GenerateCommand.class})
+        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ServeCommand.class,
+                GenerateCommand.class})
 public class DelibCommand {
 }

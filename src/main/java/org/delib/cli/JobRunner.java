@@ -117,6 +117,12 @@ public class JobRunner {
                     (rs, i) -> rs.getString(1) + " " + rs.getLong(2), run)));
             return new Outcome(0, lines);
         }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            lines.add("Stopped run #" + run + " at " + execution.getStepExecutions().stream()
+                    .filter(s -> s.getStatus() == BatchStatus.STOPPED).map(StepExecution::getStepName).findFirst()
+                    .orElse("a step boundary") + "; resume it with: " + restartHint);
+            return new Outcome(1, lines);
+        }
         InputException input = FailureReport.inputFailure(execution);
         String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
                 .map(StepExecution::getStepName).findFirst().orElse("?");

@@ -1,0 +1,118 @@
+package org.delib.deliberation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
+import org.delib.rules.Decision;
+import org.delib.rules.ElementKind;
+import org.delib.rules.ElementResult;
+import org.delib.rules.Programme;
+import org.delib.rules.Result;
+import org.delib.rules.RulesProfile;
+import org.delib.rules.Student;
+import org.delib.rules.StudentResult;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A run's deliberated students read back from the database in student order, a page at a time, for the documents
+ * built after the deliberation (the PV, the transcripts): memory stays flat whatever the cohort.
+ */
+public class StoredResults implements Iterable<StudentResult> {
+
+    private static final int PAGE = 500;
+
+    private final JdbcTemplate jdbc;
+    private final long runId;
+    private final Programme programme;
+    private final RulesProfile profile;
+    private final Predicate<String> students;
+
+    /** The results of run {@code runId}, of the students {@code students} accepts. */
+    public StoredResults(JdbcTemplate jdbc, long runId, Programme programme, RulesProfile profile,
+                         Predicate<String> students) {
+        this.jdbc = jdbc;
+        this.runId = runId;
+        this.programme = programme;
+        this.profile = profile;
+        this.students = students;
+    }
+
+    @Override
+    public Iterator<StudentResult> iterator() {
+        return new Iterator<>() {
+            private final Deque<StudentResult> page = new ArrayDeque<>();
+            private String last = "";
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                while (page.isEmpty() && !done) {
+                    done = !fetchAfter(last, page);
+                    if (!page.isEmpty()) {
+                        last = page.peekLast().student().id();
+                    }
+                }
+                return !page.isEmpty();
+            }
+
+            @Override
+            public StudentResult next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.poll();
+            }
+        };
+    }
+
+    /** Reads the page after {@code after}; false when there was nothing left. */
+    private boolean fetchAfter(String after, Deque<StudentResult> into) {
+        List<Object[]> decisions = jdbc.query("SELECT d.student_id, s.last_name, s.first_name, s.level, s.years_in_cycle, "
+                + "s.scholarship, s.bac_series, s.bac_mention, d.decision, d.next_level, d.debts "
+                + "FROM delib_decision d JOIN delib_student s ON s.run_id = d.run_id AND s.student_id = d.student_id "
+                + "WHERE d.run_id = ? AND d.student_id > ? ORDER BY d.student_id FETCH FIRST " + PAGE + " ROWS ONLY",
+                (rs, i) -> new Object[] {new Student(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)),
+                        Decision.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11)},
+                runId, after);
+        if (decisions.isEmpty()) {
+            return false;
+        }
+        String to = ((Student) decisions.get(decisions.size() - 1)[0]).id();
+        Map<String, Map<String, ElementResult>> elements = new HashMap<>();
+        jdbc.query("SELECT student_id, element, kind, mark, result, credits, session FROM delib_result "
+                + "WHERE run_id = ? AND student_id > ? AND student_id <= ?", rs -> {
+                    elements.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
+                            new ElementResult(rs.getString(2), ElementKind.valueOf(rs.getString(3)),
+                                    rs.getBigDecimal(4) == null ? null : profile.round(rs.getBigDecimal(4)),
+                                    Result.valueOf(rs.getString(5)), rs.getBigDecimal(6).stripTrailingZeros(),
+                                    rs.getInt(7)));
+                }, runId, after, to);
+        for (Object[] d : decisions) {
+            Student s = (Student) d[0];
+            if (!students.test(s.id())) {
+                continue;
+            }
+            Map<String, ElementResult> mine = elements.get(s.id());
+            List<ElementResult> ordered = new ArrayList<>();
+            programme.semestersOf(s.level()).forEach(sem -> {
+                sem.ues().forEach(u -> {
+                    u.matieres().forEach(m -> ordered.add(mine.get(m.code())));
+                    ordered.add(mine.get(u.code()));
+                });
+                ordered.add(mine.get(sem.code()));
+            });
+            String debts = (String) d[3];
+            into.add(new StudentResult(s, ordered, mine.get(s.level()), (Decision) d[1], (String) d[2],
+                    debts.isEmpty() ? List.of() : Arrays.asList(debts.split("\\|")), List.of(), List.of(), List.of()));
+        }
+        return true;
+    }
+}
