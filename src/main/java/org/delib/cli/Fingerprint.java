@@ -15,14 +15,16 @@ import java.util.List;
 import org.delib.importing.InputFile;
 
 /**
- * A digest of everything a run reads: the programme, every input file present and the rules profile file. It is
- * part of a run's identity, so changed inputs make a new run and unchanged ones find the completed one.
+ * A digest of everything a run reads: the programme, every input file present, the rules profile file and the
+ * export profile. It is part of a run's identity, so changed inputs make a new run and unchanged ones find the
+ * completed one.
  */
 public final class Fingerprint {
 
     private Fingerprint() {}
 
-    public static String of(Path inputDir, Path rulesFile) {
+    public static String of(JobDefinition job) {
+        Path inputDir = Path.of(job.input());
         List<Path> files = new ArrayList<>();
         files.add(inputDir.resolve("programme.yaml"));
         for (InputFile f : InputFile.values()) {
@@ -33,11 +35,15 @@ public final class Fingerprint {
                 }
             }
         }
-        if (rulesFile != null) {
-            files.add(rulesFile);
+        if (job.rulesFile() != null) {
+            files.add(Path.of(job.rulesFile()));
+        }
+        if (job.export() != null && Files.isRegularFile(Path.of(job.export()))) {
+            files.add(Path.of(job.export()));
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(String.valueOf(job.export()).getBytes(StandardCharsets.UTF_8)); // a shipped profile, by name
             for (Path p : files) {
                 if (!Files.isRegularFile(p)) {
                     continue; // a missing required file is reported by the run itself

@@ -6,11 +6,12 @@ import org.delib.importing.Yaml;
 
 /**
  * A job definition under {@code jobs/} (FORMATS: Job definitions): one programme, year and session, its input and
- * output folders, an optional rules profile file, the optional cron of the scheduled mode and the jury's date.
+ * output folders, an optional rules profile file, the registrar's export profile, the optional cron of the
+ * scheduled mode and the jury's date.
  * Relative paths are taken from the folder Délib runs in.
  */
 public record JobDefinition(String programme, String academicYear, Integer session, String input, String output,
-                            String schedule, String rulesFile, String juryDate) {
+                            String schedule, String rulesFile, String export, String juryDate) {
 
     public static JobDefinition load(Path file) {
         JobDefinition d = Yaml.read(file, JobDefinition.class);
@@ -32,7 +33,8 @@ public record JobDefinition(String programme, String academicYear, Integer sessi
             throw new InputException("session must be 1 or 2, not " + s);
         }
         return new JobDefinition(programme, academicYear, s, input != null ? input : this.input,
-                output != null ? output : this.output != null ? this.output : "output", schedule, rulesFile, juryDate);
+                output != null ? output : this.output != null ? this.output : "output", schedule, rulesFile, export,
+                juryDate);
     }
 
     /** The run's name: the definition file's name without extension. */

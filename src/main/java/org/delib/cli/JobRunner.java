@@ -56,6 +56,7 @@ public class JobRunner {
                 .addString(RunContext.OUTPUT, absolute(d.output()))
                 .addString(RunContext.FINGERPRINT, fingerprint)
                 .addString(RunContext.RULES_FILE, d.rulesFile() == null ? "" : absolute(d.rulesFile()), false)
+                .addString(RunContext.EXPORT, d.export() == null ? "" : d.export(), false)
                 .toJobParameters();
     }
 

@@ -1,6 +1,5 @@
 package org.delib.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -10,7 +9,7 @@ public class RestartCommand extends JobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobDefinition job = JobDefinition.load(jobFile).with(null, null, null);
-        String fingerprint = Fingerprint.of(Path.of(job.input()), RunCommand.rulesFile(job));
+        String fingerprint = Fingerprint.of(job);
         return RunCommand.launch(spec, database, jobFile, (runner, name, hint) -> runner.restart(name, hint, fingerprint));
     }
 }

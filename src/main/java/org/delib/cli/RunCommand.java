@@ -24,11 +24,7 @@ public class RunCommand extends JobCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobDefinition job = JobDefinition.load(jobFile).with(session, input, output);
         return launch(spec, database, jobFile, (runner, name, hint) -> runner.run(name, hint,
-                JobRunner.parameters(name, job, Fingerprint.of(Path.of(job.input()), rulesFile(job)))));
-    }
-
-    static Path rulesFile(JobDefinition job) {
-        return job.rulesFile() == null ? null : Path.of(job.rulesFile());
+                JobRunner.parameters(name, job, Fingerprint.of(job))));
     }
 
     /** What run and restart do with the runner once the job's lock is held. */

@@ -14,7 +14,6 @@ import org.delib.importing.RowChecks;
 import org.delib.importing.Staged;
 import org.delib.importing.StagingWriter;
 import org.delib.importing.TableItemReader;
-import org.delib.reports.CsvOutput;
 import org.delib.reports.StudentReports;
 import org.delib.rules.Deliberation;
 import org.delib.rules.StudentRecord;
@@ -99,7 +98,7 @@ public class DeliberationJobConfig {
         String rules = p.getString(RunContext.RULES_FILE);
         return new RunContextHolder(RunContext.load(execution.getJobInstanceId(), p.getString(RunContext.JOB),
                 programme, year, session, Path.of(p.getString(RunContext.INPUT)), RunContext.outputDir(execution),
-                rules == null || rules.isEmpty() ? null : Path.of(rules)));
+                rules == null || rules.isEmpty() ? null : Path.of(rules), p.getString(RunContext.EXPORT)));
     }
 
     @Bean
@@ -161,7 +160,7 @@ public class DeliberationJobConfig {
         RunContext r = run.get();
         // The files first: their buffers are only flushed if the database writes after them commit.
         List<ItemWriter<? super StudentResult>> writers =
-                new ArrayList<>(StudentReports.writers(r.staging(), new CsvOutput(r.profile()), r.profile(),
+                new ArrayList<>(StudentReports.writers(r.staging(), r.csv(), r.profile(),
                         r.session() == 1));
         writers.add(new ResultsWriter(jdbc, r.runId(), r.fileNames()));
         return new CompositeItemWriter<>(writers);

@@ -3,6 +3,7 @@ package org.delib.deliberation;
 import java.nio.file.Path;
 import org.delib.importing.InputException;
 import org.delib.reports.CsvOutput;
+import org.delib.reports.ExportProfile;
 import org.delib.reports.Publisher;
 import org.delib.reports.RejectsReport;
 import org.delib.rules.RulesProfile;
@@ -31,9 +32,18 @@ public class FailureReport implements JobExecutionListener {
         }
         Path outputDir = RunContext.outputDir(execution);
         Path staging = RunContext.stagingDir(outputDir, execution.getJobInstanceId());
-        // The profile may be what failed: the contract's default dialect is then used.
-        RejectsReport.write(jdbc, execution.getJobInstanceId(), new CsvOutput(RulesProfile.defaults()), staging);
+        RejectsReport.write(jdbc, execution.getJobInstanceId(), dialect(execution), staging);
         Publisher.publish(staging, outputDir, RejectsReport.NAME);
+    }
+
+    /** The run's export profile, unless that is what failed: then the contract's own format. */
+    private static CsvOutput dialect(JobExecution execution) {
+        try {
+            return new CsvOutput(RulesProfile.defaults(),
+                    ExportProfile.load(execution.getJobParameters().getString(RunContext.EXPORT)));
+        } catch (InputException e) {
+            return new CsvOutput(RulesProfile.defaults(), ExportProfile.defaults());
+        }
     }
 
     /** The user's mistake behind a failed run, if that is what failed it. */

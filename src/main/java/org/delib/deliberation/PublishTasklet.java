@@ -45,7 +45,7 @@ public class PublishTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        CsvOutput out = new CsvOutput(run.profile());
+        CsvOutput out = run.csv();
         RejectsReport.write(jdbc, run.runId(), out, run.staging());
         List<String> summary = summary();
         summary.forEach(LOG::info);

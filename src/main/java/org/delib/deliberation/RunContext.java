@@ -6,6 +6,8 @@ import java.util.Map;
 import org.delib.importing.InputFile;
 import org.delib.importing.ProgrammeFile;
 import org.delib.importing.Profiles;
+import org.delib.reports.CsvOutput;
+import org.delib.reports.ExportProfile;
 import org.delib.rules.Programme;
 import org.delib.rules.RulesProfile;
 
@@ -17,7 +19,8 @@ import org.delib.rules.RulesProfile;
  * @param staging where outputs are written before they are published whole
  */
 public record RunContext(long runId, String jobName, String academicYear, int session, Programme programme,
-                         RulesProfile profile, Map<InputFile, Path> inputs, Path outputDir, Path staging) {
+                         RulesProfile profile, ExportProfile export, Map<InputFile, Path> inputs, Path outputDir,
+                         Path staging) {
 
     /** Job parameter names; the identifying ones make a run's identity. */
     public static final String JOB = "job";
@@ -28,6 +31,7 @@ public record RunContext(long runId, String jobName, String academicYear, int se
     public static final String OUTPUT = "output";
     public static final String FINGERPRINT = "fingerprint";
     public static final String RULES_FILE = "rulesFile";
+    public static final String EXPORT = "export";
     /** Job execution context key: the run's output folder, chosen at its first start and kept by restarts. */
     public static final String OUTPUT_DIR = "delib.outputDir";
 
@@ -36,7 +40,7 @@ public record RunContext(long runId, String jobName, String academicYear, int se
      * missing required file fails here, before any mark is read.
      */
     public static RunContext load(long runId, String jobName, String programmeCode, String academicYear, int session,
-                                  Path input, Path outputDir, Path rulesFile) {
+                                  Path input, Path outputDir, Path rulesFile, String export) {
         ProgrammeFile.Loaded loaded = ProgrammeFile.load(input.resolve("programme.yaml"));
         Programme programme = loaded.programme();
         if (!programme.code().equals(programmeCode)) {
@@ -48,8 +52,14 @@ public record RunContext(long runId, String jobName, String academicYear, int se
         for (InputFile f : InputFile.values()) {
             inputs.put(f, f.locate(input));
         }
-        return new RunContext(runId, jobName, academicYear, session, programme, profile, inputs, outputDir,
+        return new RunContext(runId, jobName, academicYear, session, programme, profile, ExportProfile.load(export),
+                inputs, outputDir,
                 stagingDir(outputDir, runId));
+    }
+
+    /** The CSV dialect of this run's outputs. */
+    public CsvOutput csv() {
+        return new CsvOutput(profile, export);
     }
 
     /** Each input as rejects.csv names it: the file given, or the contract's name of an absent optional one. */

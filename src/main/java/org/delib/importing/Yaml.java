@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
+import java.util.Map;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The YAML reading shared by programmes, rules profiles and job definitions: snake_case keys, no unknown key. */
@@ -50,6 +52,57 @@ public final class Yaml {
             return MAPPER.treeToValue(tree, type);
         } catch (JacksonException e) {
             throw new InputException(name + ": " + oneLine(e));
+        }
+    }
+
+    /**
+     * Settings of {@code type}: {@code defaults}, overlaid by a file — {@code file}, or else the shipped
+     * {@code folder/name.yml} — then by {@code overrides}. Every key is checked: a misspelt one fails.
+     */
+    public static <T> T settings(T defaults, Class<T> type, String folder, String name, Path file, JsonNode overrides) {
+        ObjectNode tree = MAPPER.valueToTree(defaults);
+        String source;
+        if (file != null) {
+            source = file.toString();
+            try (InputStream in = Files.newInputStream(file)) {
+                overlay(tree, MAPPER.readTree(in), source);
+            } catch (IOException e) {
+                throw new InputException(source + ": cannot read (" + e.getMessage() + ")");
+            }
+        } else {
+            source = folder + "/" + name + ".yml";
+            try (InputStream in = Yaml.class.getResourceAsStream("/" + source)) {
+                if (in == null) {
+                    throw new InputException(folder + " " + name + " not found");
+                }
+                overlay(tree, MAPPER.readTree(in), source);
+            } catch (IOException e) {
+                throw new InputException(source + ": " + e.getMessage());
+            }
+        }
+        overlay(tree, overrides, source + " overrides");
+        return convert(tree, source, type);
+    }
+
+    /**
+     * Deep overlay of settings, key by key, onto {@code base}; an unknown key is kept so that the conversion to
+     * the settings' type names it. Maps named {@code codes} or {@code columns} are replaced whole.
+     */
+    public static void overlay(ObjectNode base, JsonNode over, String source) {
+        if (over == null || over.isNull() || over.isMissingNode()) {
+            return;
+        }
+        if (!over.isObject()) {
+            throw new InputException(source + ": expected a map of settings");
+        }
+        for (Map.Entry<String, JsonNode> e : over.properties()) {
+            JsonNode current = base.get(e.getKey());
+            if (current instanceof ObjectNode object && e.getValue().isObject()
+                    && !e.getKey().equals("codes") && !e.getKey().equals("columns")) {
+                overlay(object, e.getValue(), source);
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public final class Correctif {
              Writer w = Files.newBufferedWriter(kept, out.charset())) {
             boolean header = true;
             for (CSVRecord r : format.parse(in)) {
-                if (header || students.contains(r.get(0))) {
+                if (header || students.contains(r.get(0))) { // student_id is every per-student file's first column
                     w.write(out.line(r.toList()) + out.lineEnd());
                 }
                 header = false;
@@ -72,7 +72,7 @@ public final class Correctif {
     /** One row per element or decision that changed: before and after. */
     private static void writeChanges(JdbcTemplate jdbc, long previous, long current, CsvOutput out, Path file) {
         try (Writer w = Files.newBufferedWriter(file, out.charset())) {
-            w.write(out.line(List.of("student_id", "element", "mark_before", "mark", "result_before", "result",
+            w.write(out.header(List.of("student_id", "element", "mark_before", "mark", "result_before", "result",
                     "credits_before", "credits")) + out.lineEnd());
             jdbc.query("SELECT c.student_id, c.element, p.mark, c.mark, p.result, c.result, p.credits, c.credits "
                     + "FROM delib_result c LEFT JOIN delib_result p ON p.run_id = ? AND p.student_id = c.student_id "

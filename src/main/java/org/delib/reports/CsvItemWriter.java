@@ -25,7 +25,7 @@ public class CsvItemWriter<T> extends AbstractFileItemWriter<T> {
         setResource(new FileSystemResource(file));
         setEncoding(out.charset().name());
         setLineSeparator(out.lineEnd());
-        setHeaderCallback(writer -> writer.write(out.line(header)));
+        setHeaderCallback(writer -> writer.write(out.header(header)));
     }
 
     @Override

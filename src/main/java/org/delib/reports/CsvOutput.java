@@ -12,18 +12,19 @@ import org.apache.commons.csv.QuoteMode;
 import org.delib.rules.RulesProfile;
 
 /**
- * The dialect of the CSV outputs, from the profile's {@code output} settings: separator, decimal mark, encoding,
- * line end and the registrar's names for our codes. Identical inputs give identical bytes.
+ * The dialect of the CSV outputs, from the export profile: separator, decimal mark, encoding, line end and the
+ * registrar's names for our columns and codes; marks with the rules profile's decimals. Identical inputs give
+ * identical bytes.
  */
 public final class CsvOutput {
 
     private final RulesProfile profile;
-    private final RulesProfile.Output settings;
+    private final ExportProfile settings;
     private final CSVFormat format;
 
-    public CsvOutput(RulesProfile profile) {
+    public CsvOutput(RulesProfile profile, ExportProfile settings) {
         this.profile = profile;
-        this.settings = profile.output();
+        this.settings = settings;
         this.format = CSVFormat.Builder.create()
                 .setDelimiter(settings.separator())
                 .setRecordSeparator("")
@@ -61,6 +62,11 @@ public final class CsvOutput {
     /** The registrar's name for one of our codes. */
     public String code(Enum<?> ours) {
         return settings.code(ours.name());
+    }
+
+    /** A header record: our column names as the registrar's import names them. */
+    public String header(List<String> columns) {
+        return line(columns.stream().map(settings::column).toList());
     }
 
     /** One record, without its line end; cells a spreadsheet would run as a formula are neutralised. */

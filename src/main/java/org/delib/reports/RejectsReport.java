@@ -20,7 +20,7 @@ public final class RejectsReport {
         try {
             Files.createDirectories(staging);
             try (Writer w = Files.newBufferedWriter(staging.resolve(NAME), out.charset())) {
-                w.write(out.line(List.of("file", "line", "column", "value", "reason")) + out.lineEnd());
+                w.write(out.header(List.of("file", "line", "column", "value", "reason")) + out.lineEnd());
                 jdbc.query("SELECT file, line, col, val, reason FROM delib_reject WHERE run_id = ? "
                         + "ORDER BY file_seq, line, col, reason", rs -> {
                             try {

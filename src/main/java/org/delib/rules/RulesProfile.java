@@ -2,11 +2,8 @@ package org.delib.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Every value RULES.md marks as a setting. {@link #defaults()} is the profile {@code lmd-unipro}: the values of the
@@ -23,8 +20,7 @@ public record RulesProfile(
         MaxDuration maxDuration,
         BigDecimal juryMargin,
         Ranking ranking,
-        int rejectLimit,
-        Output output) {
+        int rejectLimit) {
 
     /** Art. 38: attendance thresholds; {@code tpFraction} is "n/d", exceeded strictly (RULES §12.5). */
     public record Exclusion(int unjustifiedAbsences, int totalAbsences, String tpFraction) {}
@@ -44,19 +40,6 @@ public record RulesProfile(
     /** Art. 55: MC = MSE × (1 − penalty × (r/repeat + d/debt + s/rattrapage)). */
     public record Ranking(BigDecimal penalty, int repeatDivisor, int debtDivisor, int rattrapageDivisor) {}
 
-    /** The dialect of the CSV outputs and the names of the codes in them, for a registrar's import. */
-    public record Output(String separator, String decimalMark, String encoding, String lineEnd,
-                         Map<String, String> codes) {
-        public Output {
-            codes = Map.copyOf(codes);
-        }
-
-        /** The name a registrar's import uses for one of our codes. */
-        public String code(String ours) {
-            return codes.getOrDefault(ours, ours);
-        }
-    }
-
     public static RulesProfile defaults() {
         return new RulesProfile("lmd-unipro", 2, BigDecimal.TEN,
                 new Exclusion(3, 5, "1/3"),
@@ -66,8 +49,7 @@ public record RulesProfile(
                 new MaxDuration(5, 6, BigDecimal.valueOf(120), 3),
                 new BigDecimal("0.50"),
                 new Ranking(new BigDecimal("0.04"), 1, 2, 4),
-                1000,
-                new Output(";", ".", "UTF-8", "\n", Map.of()));
+                1000);
     }
 
     /** Rounds half-up to the profile's decimals (RULES §0): the value compared and printed. */
@@ -112,20 +94,6 @@ public record RulesProfile(
         }
         if (rejectLimit < 0) {
             p.add("reject_limit must not be negative");
-        }
-        if (output.separator() == null || output.separator().length() != 1 || output.separator().equals(output.decimalMark())) {
-            p.add("output.separator must be one character, other than the decimal mark");
-        }
-        if (!Set.of(".", ",").contains(output.decimalMark())) {
-            p.add("output.decimal_mark must be . or ,");
-        }
-        if (!Set.of("\n", "\r\n").contains(output.lineEnd())) {
-            p.add("output.line_end must be \\n or \\r\\n");
-        }
-        try {
-            Charset.forName(output.encoding());
-        } catch (RuntimeException e) {
-            p.add("output.encoding: unknown charset " + output.encoding());
         }
         return p;
     }

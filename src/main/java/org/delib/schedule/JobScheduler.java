@@ -89,8 +89,7 @@ public class JobScheduler {
         String name = JobDefinition.nameOf(file);
         try {
             JobDefinition job = JobDefinition.load(file).with(null, null, null);
-            JobParameters params = JobRunner.parameters(name, job, Fingerprint.of(Path.of(job.input()),
-                    job.rulesFile() == null ? null : Path.of(job.rulesFile())));
+            JobParameters params = JobRunner.parameters(name, job, Fingerprint.of(job));
             JobExecution last = jobs.getLastJobExecution(DeliberationJobConfig.JOB_NAME, params);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 LOG.info(name + ": inputs unchanged since run #" + last.getJobInstanceId() + "; not run again");

@@ -26,11 +26,11 @@ public final class JobHarness {
 
     public static JobDefinition job(Path input, Path output, int session) {
         return new JobDefinition("LIC-INFO", "2025-2026", session, input.toString(), output.toString(), null, null,
-                null);
+                null, null);
     }
 
     public static JobParameters parameters(String name, JobDefinition job) {
-        return JobRunner.parameters(name, job, Fingerprint.of(Path.of(job.input()), null));
+        return JobRunner.parameters(name, job, Fingerprint.of(job));
     }
 
     public JobRunner.Outcome run(String name, JobDefinition job) throws Exception {
@@ -38,7 +38,7 @@ public final class JobHarness {
     }
 
     public JobRunner.Outcome restart(String name, JobDefinition job) throws Exception {
-        return runner.restart(name, "restart " + name, Fingerprint.of(Path.of(job.input()), null));
+        return runner.restart(name, "restart " + name, Fingerprint.of(job));
     }
 
     public static Path sessionDir(Path output, int session) {

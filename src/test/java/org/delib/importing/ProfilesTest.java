@@ -31,12 +31,11 @@ class ProfilesTest {
     @Test
     void aProfileFileOverlaysTheDefaults(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("other.yml");
-        Files.writeString(file, "name: other\noutput: { separator: \"\\t\", decimal_mark: \",\", encoding: ISO-8859-1, codes: { CMP: COMP } }\n");
+        Files.writeString(file, "name: other\nexclusion: { total_absences: 4 }\n");
         RulesProfile p = Profiles.load("ignored", file, null);
         assertThat(p.name()).isEqualTo("other");
-        assertThat(p.output().separator()).isEqualTo("\t");
-        assertThat(p.output().code("CMP")).isEqualTo("COMP");
-        assertThat(p.output().code("ADM")).isEqualTo("ADM");
+        assertThat(p.exclusion().totalAbsences()).isEqualTo(4);
+        assertThat(p.exclusion().unjustifiedAbsences()).isEqualTo(3);
         assertThat(p.passMark()).isEqualByComparingTo("10");
     }
 

@@ -1,0 +1,75 @@
+package org.delib.reports.pv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.delib.rules.StudentResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** releves/ written for the known cohort: one PDF per student and the merged one. */
+class TranscriptsTest {
+
+    @TempDir
+    Path dir;
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void oneTranscriptPerStudentAndTheMergedOne() throws IOException {
+        Path releves = dir.resolve("releves");
+        List<StudentResult> cohort = PvFixtures.cohort();
+        int n = new Transcripts(PvFixtures.PROFILE).write(releves, PvFixtures.header(false), PvFixtures.programme(),
+                cohort);
+        assertThat(n).isEqualTo(6);
+        try (Stream<Path> files = Files.list(releves)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("E001.pdf", "E002.pdf",
+                    "E003.pdf", "E004.pdf", "E005.pdf", "E006.pdf", "releves.pdf");
+        }
+
+        String e001 = text(releves.resolve("E001.pdf"));
+        assertThat(e001).contains("Relevé de notes").contains("Université de Thiès")
+                .contains("Matricule : E001").contains("Nom : Diop").contains("Prénom : Ndèye Aïssatou")
+                .contains("Année universitaire 2025-2026 — Session 1 (session normale)");
+        // Code, title, coefficient, credits, mark, result, session, credits earned.
+        assertThat(e001).contains("UEF11 Mathématiques 3 15 14.00 ADM 1 15")
+                .contains("ALG1 Algèbre 1 2 7 14.00 ADM 1 7")
+                .contains("FR2 Expression écrite et orale 1 6 14.00 ADM 1 6")
+                .contains("S1 Semestre S1 30 14.00 ADM 1 30")
+                .contains("L1 Année L1 60 14.00 ADM 1 60")
+                .containsSubsequence("Décision du jury : ADM (acquis, admis(e))", "Niveau suivant : L2",
+                        "Date du jury : 12/07/2026");
+
+        String e003 = text(releves.resolve("E003.pdf"));
+        assertThat(e003).contains("ALGO2 Algorithmique 3 10 6.00 AJ 1 0")
+                .contains("S2 Semestre S2 30 9.00 AJ 1 15")
+                .contains("Décision du jury : CMP");
+        assertThat(text(releves.resolve("E005.pdf"))).contains("UEF11 Mathématiques 3 15 10.00 ADJ 1 15");
+
+        try (PDDocument merged = Loader.loadPDF(releves.resolve(Transcripts.MERGED).toFile())) {
+            assertThat(merged.getNumberOfPages()).isEqualTo(6);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(4);
+            stripper.setEndPage(4);
+            assertThat(stripper.getText(merged)).contains("Matricule : E004").contains("Décision du jury : RAT");
+        }
+    }
+
+    @Test
+    void aStudentIdNeverNamesAFileOutsideTheFolder() {
+        assertThat(Transcripts.fileName("E001")).isEqualTo("E001.pdf");
+        assertThat(Transcripts.fileName("2025/INFO-12")).isEqualTo("2025_INFO-12.pdf");
+        assertThat(Transcripts.fileName("../etc")).isEqualTo("_._etc.pdf");
+    }
+}
