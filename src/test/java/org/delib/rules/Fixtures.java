@@ -58,6 +58,13 @@ final class Fixtures {
         return new Programme("LIC-INFO", "Licence Informatique", Cycle.LICENCE, "lmd-unipro", semesters, List.of());
     }
 
+    /** A master: S1, S2 (M1) and S3, S4 (M2), of the licence's shape. */
+    static Programme master() {
+        List<Semester> semesters = fullLicence().semesters().subList(0, 4).stream()
+                .map(s -> new Semester(s.code(), s.level().equals("L1") ? "M1" : "M2", s.ues())).toList();
+        return new Programme("MAS-INFO", "Master Informatique", Cycle.MASTER, "lmd-unipro", semesters, List.of());
+    }
+
     static final List<String> S1 = List.of("ANA1", "ALGO1", "PROG1", "ARCH1", "PHYS1", "ANG1");
     static final List<String> S2 = List.of("ANA2", "ALGO2", "PROG2", "SYS2", "ELEC2", "ANG2");
 
@@ -98,9 +105,13 @@ final class Fixtures {
 
         /** Every matière of {@code semesters} of the full licence at {@code mark}, for a student of {@code level}. */
         static Record levelAt(String level, String mark) {
+            return levelAt(level.startsWith("M") ? master() : fullLicence(), level, mark);
+        }
+
+        static Record levelAt(Programme programme, String level, String mark) {
             Record rec = new Record();
             rec.student = new Student("E001", "Diallo", "Awa", level, 1, true, "GENERAL", "B");
-            fullLicence().semestersOf(level).forEach(s -> s.ues().forEach(u -> u.matieres()
+            programme.semestersOf(level).forEach(s -> s.ues().forEach(u -> u.matieres()
                     .forEach(m -> rec.s1.put(m.code(), flat(mark)))));
             return rec;
         }

@@ -148,6 +148,30 @@ class SessionTwoTest {
     }
 
     @Test
+    @DisplayName("Art. 29, 32: M1 → M2 with debts needs 45 credits and every required UE; the master's diploma at 120")
+    void master() {
+        Deliberation master = new Deliberation(Fixtures.master(), RulesProfile.defaults());
+        // S1 all 12 (30 credits); S2: UEF21 at 12 (14 credits), the rest at 6 → S2 = (3×12 + 4×6)/7 = 8.57, 14 credits;
+        // year = (7×12 + 60)/14 = 10.29 → compensated. Without compensation: 44 credits < 45 → RED.
+        Record m1 = Record.levelAt("M1", "12").semesterAt(Fixtures.S2, "6").set("ANA2", flat("12")).set("ALGO2", flat("12"));
+        assertThat(master.sessionTwo(m1.build()).decision()).isEqualTo(Decision.CMP);
+        Deliberation strict = new Deliberation(Fixtures.master(), Fixtures.profile(false, false));
+        StudentResult red = strict.sessionTwo(m1.build());
+        assertThat(red.year().credits()).isEqualByComparingTo("44");
+        assertThat(red.decision()).isEqualTo(Decision.RED);
+        // With ELEC2 at 12 too: 48 credits and UEF21 (required) acquired → AJAC to M2.
+        StudentResult ajac = strict.sessionTwo(m1.set("ELEC2", flat("12")).build());
+        assertThat(ajac.decision()).isEqualTo(Decision.AJAC);
+        assertThat(ajac.nextLevel()).isEqualTo("M2");
+        assertThat(ajac.debts()).containsExactly("PROG2", "SYS2", "ANG2");
+        // M2 acquired with M1's 60 credits: 120, the diploma (Art. 68); the third year without them: NAR (max 3).
+        assertThat(master.sessionTwo(Record.levelAt("M2", "12").earlier("M1", "60", Result.ADM).build()).decision())
+                .isEqualTo(Decision.DIPL);
+        assertThat(master.sessionTwo(Record.levelAt("M2", "12").years(3).earlier("M1", "40", Result.AJ).build())
+                .decision()).isEqualTo(Decision.NAR);
+    }
+
+    @Test
     @DisplayName("Art. 51: a rachat on ALGO1 (8 → 10.00) lifts S1 to 10.09 (CMP) and the year from AJAC to ADM")
     void rachatOnAMatiereChangesTheYear() {
         // S1: ANA1 8, ALGO1 8 → UEF11 8.00; others 10.75 → S1 = (24 + 43)/7 = 9.57 AJ; S2 all 12.
