@@ -11,12 +11,15 @@
 #               launched: Spring, Flyway), the job itself (launched to completed), shutdown.
 #   steps       per Spring Batch step: duration (from the "Executing step"/"Step: [...] executed" log lines in
 #               delib.log), rows read/written (from `delib status`), rows/s = rows read / duration.
-#   heap        from the GC log (-Xlog:gc): "pre-GC" is the largest heap occupancy seen just before a collection
-#               (the true peak of used heap, within GC granularity); "live" is the largest occupancy just after a
-#               collection (what the step really keeps; what -Xmx must hold). "-" = no GC during that step.
+#   heap        from the GC log (-Xlog:gc), per step over the collections that happened during it ("-" = none):
+#               "pre-GC" is the largest heap occupancy just before a collection (the peak of used heap, within GC
+#               granularity; it mostly follows how much heap G1 chose to use); "post-GC" is the largest occupancy
+#               just after one. post-GC is an UPPER BOUND on the live set: a young GC leaves old-generation garbage
+#               in place, so it can be several times the real live data (check with a full GC, e.g.
+#               `jcmd PID GC.class_histogram`, if it matters).
 #   RSS         peak resident set size of the whole JVM process (/usr/bin/time -v), heap + metaspace + code + H2.
-#   cpu         user+sys CPU seconds of the process; load = 1-min load average before/after (a loaded machine
-#               inflates wall times but hardly CPU seconds).
+#   cpu         user+sys CPU seconds of the JVM process (not PostgreSQL's, with --postgres); load = 1-min load
+#               average before/after (a loaded machine inflates wall times but hardly CPU seconds).
 #   marks/s     mark rows in marks.csv / job time (and / process wall).
 #
 # Options and environment:
@@ -166,12 +169,12 @@ EOF
                "  load %s -> %s\n", wall, (jl - ts) / 1000, job, (te - jc) / 1000, tm[2] + tm[3], tm[2], tm[3], l0, l1
         for (i = 1; i <= ng; i++) { if (g_pre[i] > pre) pre = g_pre[i]; if (g_post[i] > post) post = g_post[i]
                                     if (g_com[i] > com) com = g_com[i] }
-        printf "   heap: peak pre-GC %s, peak live (post-GC) %s, max committed %s; %d GCs, %.1f s paused;" \
+        printf "   heap: peak pre-GC %s, peak post-GC %s, max committed %s; %d GCs, %.1f s paused;" \
                "  peak RSS %.0f MB\n", fmt(pre), fmt(post), fmt(com), ng, pause / 1000, tm[4] / 1024
         printf "   %d mark rows: %.0f marks/s over the job, %.0f marks/s over the process wall\n",
                marks, (job > 0 ? marks / job : 0), (wall > 0 ? marks / wall : 0)
         printf "   %-18s %9s %10s %10s %11s %13s %13s %5s\n", "step", "time (s)", "read", "written", "rows/s",
-               "heap pre-GC", "heap live", "GCs"
+               "heap pre-GC", "heap post-GC", "GCs"
         for (i = 1; i <= ns; i++) {
             n = order[i]; d = (en[n] - st[n]) / 1000; p = -1; q = -1; k = 0
             for (j = 1; j <= ng; j++) if (g_t[j] >= st[n] && g_t[j] <= en[n]) {

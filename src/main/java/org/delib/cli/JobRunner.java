@@ -57,6 +57,8 @@ public class JobRunner {
                 .addString(RunContext.FINGERPRINT, fingerprint)
                 .addString(RunContext.RULES_FILE, d.rulesFile() == null ? "" : absolute(d.rulesFile()), false)
                 .addString(RunContext.EXPORT, d.export() == null ? "" : d.export(), false)
+                .addString(RunContext.INSTITUTION, d.institution() == null ? "" : d.institution(), false)
+                .addString(RunContext.JURY_DATE, d.juryDate() == null ? "" : d.juryDate(), false)
                 .toJobParameters();
     }
 
@@ -181,9 +183,10 @@ public class JobRunner {
             List<StepExecution> steps = new ArrayList<>(e.getStepExecutions());
             steps.sort(Comparator.comparing(StepExecution::getId));
             for (StepExecution s : steps) {
-                lines.add(String.format("    %-18s %-9s read %d, written %d, commits %d, rollbacks %d%s",
+                lines.add(String.format("    %-18s %-9s read %d, written %d, commits %d, rollbacks %d, %s%s",
                         s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getCommitCount(),
-                        s.getRollbackCount(), s.getStatus() == BatchStatus.FAILED
+                        s.getRollbackCount(), s.getStartTime() == null ? "-" : seconds(s.getStartTime(), s.getEndTime()),
+                        s.getStatus() == BatchStatus.FAILED
                                 ? "  — " + s.getExitStatus().getExitDescription().lines().findFirst().orElse("") : ""));
             }
         }
@@ -194,7 +197,12 @@ public class JobRunner {
     }
 
     private static String seconds(JobExecution e) {
-        LocalDateTime end = e.getEndTime() == null ? LocalDateTime.now() : e.getEndTime();
-        return String.format(java.util.Locale.ROOT, "%.1f s", Duration.between(e.getStartTime(), end).toMillis() / 1000.0);
+        return seconds(e.getStartTime(), e.getEndTime());
+    }
+
+    /** A duration in seconds; one still going is counted to now. */
+    private static String seconds(LocalDateTime start, LocalDateTime end) {
+        return String.format(java.util.Locale.ROOT, "%.1f s",
+                Duration.between(start, end == null ? LocalDateTime.now() : end).toMillis() / 1000.0);
     }
 }

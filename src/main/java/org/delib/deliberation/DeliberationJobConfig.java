@@ -14,6 +14,7 @@ import org.delib.importing.RowChecks;
 import org.delib.importing.Staged;
 import org.delib.importing.StagingWriter;
 import org.delib.importing.TableItemReader;
+import org.delib.ranking.RankingTasklet;
 import org.delib.reports.StudentReports;
 import org.delib.rules.Deliberation;
 import org.delib.rules.StudentRecord;
@@ -54,7 +55,8 @@ public class DeliberationJobConfig {
     public Job deliberationJob(JobRepository jobs, PlatformTransactionManager tx, Tasklet checkProgramme,
                                ImportItems importItems, Tasklet crossChecks, Tasklet checkRejects,
                                StudentRecordReader students, ItemProcessor<StudentRecord, StudentResult> deliberate,
-                               ItemWriter<StudentResult> resultWriters, Tasklet publish, FailureReport failureReport) {
+                               ItemWriter<StudentResult> resultWriters, Tasklet ranking, Tasklet documents,
+                               Tasklet publish, FailureReport failureReport) {
         var job = new JobBuilder(JOB_NAME, jobs)
                 .listener(failureReport)
                 .start(new StepBuilder("check-programme", jobs).tasklet(checkProgramme, tx).build());
@@ -75,6 +77,8 @@ public class DeliberationJobConfig {
                         .build())
                 // Deliberation refuses rows too (rachats on elements not AJ, marks without convocation).
                 .next(new StepBuilder("check-all-rejects", jobs).tasklet(checkRejects, tx).build())
+                .next(new StepBuilder("ranking", jobs).tasklet(ranking, tx).build())
+                .next(new StepBuilder("documents", jobs).tasklet(documents, tx).build())
                 .next(new StepBuilder("publish", jobs).tasklet(publish, tx).build())
                 .build();
     }
@@ -164,6 +168,18 @@ public class DeliberationJobConfig {
                         r.session() == 1));
         writers.add(new ResultsWriter(jdbc, r.runId(), r.fileNames()));
         return new CompositeItemWriter<>(writers);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet ranking(RunContextHolder run, JdbcTemplate jdbc) {
+        return new RankingTasklet(run.get(), jdbc);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet documents(RunContextHolder run, JdbcTemplate jdbc, @Value("#{stepExecution}") StepExecution step) {
+        return new DocumentsTasklet(run.get(), jdbc, step.getJobExecution().getJobParameters());
     }
 
     @Bean

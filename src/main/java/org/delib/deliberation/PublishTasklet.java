@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.delib.importing.InputFile;
 import org.delib.importing.TableItemReader;
+import org.delib.ranking.RankingTasklet;
 import org.delib.reports.Correctif;
 import org.delib.reports.CsvOutput;
 import org.delib.reports.Publisher;
@@ -56,16 +57,20 @@ public class PublishTasklet implements Tasklet {
             names.add(StudentReports.RATTRAPAGE);
         }
         if (run.isCorrectif()) {
-            Long previous = jdbc.queryForObject("SELECT MAX(run_id) FROM delib_run WHERE job = ? AND programme = ? "
-                    + "AND academic_year = ? AND session = 2 AND run_id < ?", Long.class, run.jobName(),
-                    run.programme().code(), run.academicYear(), run.runId());
+            long previous = Correctif.previousRun(jdbc, run.jobName(), run.programme().code(), run.academicYear(),
+                    run.runId());
             // Idempotent: a publication redone after a crash filters files already filtered.
             Correctif.apply(jdbc, previous, run.runId(), out, run.staging(),
                     List.of(StudentReports.DECISIONS, StudentReports.RESULTS, StudentReports.JURY_CANDIDATES,
                             StudentReports.MISSING));
             names.add(Correctif.CHANGES);
         }
+        names.addAll(RankingTasklet.outputs(run.session()));
+        List<String> levels = jdbc.queryForList("SELECT DISTINCT level FROM delib_decision WHERE run_id = ? "
+                + "ORDER BY level", String.class, run.runId());
+        names.addAll(DocumentsTasklet.names(levels));
         names.forEach(n -> Publisher.publish(run.staging(), run.outputDir(), n));
+        DocumentsTasklet.folders(levels).forEach(f -> Publisher.publishFolder(run.staging(), run.outputDir(), f));
         Publisher.clean(run.staging());
         for (InputFile f : InputFile.values()) {
             jdbc.update("DELETE FROM " + f.table() + " WHERE run_id = ?", run.runId());

@@ -32,6 +32,8 @@ public record RunContext(long runId, String jobName, String academicYear, int se
     public static final String FINGERPRINT = "fingerprint";
     public static final String RULES_FILE = "rulesFile";
     public static final String EXPORT = "export";
+    public static final String INSTITUTION = "institution";
+    public static final String JURY_DATE = "juryDate";
     /** Job execution context key: the run's output folder, chosen at its first start and kept by restarts. */
     public static final String OUTPUT_DIR = "delib.outputDir";
 

@@ -32,11 +32,11 @@ public class StoredResults implements Iterable<StudentResult> {
     private final long runId;
     private final Programme programme;
     private final RulesProfile profile;
-    private final Predicate<String> students;
+    private final Predicate<Student> students;
 
     /** The results of run {@code runId}, of the students {@code students} accepts. */
     public StoredResults(JdbcTemplate jdbc, long runId, Programme programme, RulesProfile profile,
-                         Predicate<String> students) {
+                         Predicate<Student> students) {
         this.jdbc = jdbc;
         this.runId = runId;
         this.programme = programme;
@@ -53,11 +53,11 @@ public class StoredResults implements Iterable<StudentResult> {
 
             @Override
             public boolean hasNext() {
+                // A page may hold none of the students asked for: read on from its last one.
                 while (page.isEmpty() && !done) {
-                    done = !fetchAfter(last, page);
-                    if (!page.isEmpty()) {
-                        last = page.peekLast().student().id();
-                    }
+                    String read = fetchAfter(last, page);
+                    done = read == null;
+                    last = done ? last : read;
                 }
                 return !page.isEmpty();
             }
@@ -72,18 +72,19 @@ public class StoredResults implements Iterable<StudentResult> {
         };
     }
 
-    /** Reads the page after {@code after}; false when there was nothing left. */
-    private boolean fetchAfter(String after, Deque<StudentResult> into) {
+    /** Reads the page after {@code after}: the id of its last student, or null when there was nothing left. */
+    private String fetchAfter(String after, Deque<StudentResult> into) {
+        // Ordered as the key (run_id, student_id) is, so that a page is read from it, not sorted from the rest.
         List<Object[]> decisions = jdbc.query("SELECT d.student_id, s.last_name, s.first_name, s.level, s.years_in_cycle, "
                 + "s.scholarship, s.bac_series, s.bac_mention, d.decision, d.next_level, d.debts "
                 + "FROM delib_decision d JOIN delib_student s ON s.run_id = d.run_id AND s.student_id = d.student_id "
-                + "WHERE d.run_id = ? AND d.student_id > ? ORDER BY d.student_id FETCH FIRST " + PAGE + " ROWS ONLY",
+                + "WHERE d.run_id = ? AND d.student_id > ? ORDER BY d.run_id, d.student_id FETCH FIRST " + PAGE + " ROWS ONLY",
                 (rs, i) -> new Object[] {new Student(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)),
                         Decision.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11)},
                 runId, after);
         if (decisions.isEmpty()) {
-            return false;
+            return null;
         }
         String to = ((Student) decisions.get(decisions.size() - 1)[0]).id();
         Map<String, Map<String, ElementResult>> elements = new HashMap<>();
@@ -97,7 +98,7 @@ public class StoredResults implements Iterable<StudentResult> {
                 }, runId, after, to);
         for (Object[] d : decisions) {
             Student s = (Student) d[0];
-            if (!students.test(s.id())) {
+            if (!students.test(s)) {
                 continue;
             }
             Map<String, ElementResult> mine = elements.get(s.id());
@@ -113,6 +114,6 @@ public class StoredResults implements Iterable<StudentResult> {
             into.add(new StudentResult(s, ordered, mine.get(s.level()), (Decision) d[1], (String) d[2],
                     debts.isEmpty() ? List.of() : Arrays.asList(debts.split("\\|")), List.of(), List.of(), List.of()));
         }
-        return true;
+        return to;
     }
 }

@@ -12,7 +12,6 @@ import org.delib.rules.Attendance;
 import org.delib.rules.Entry;
 import org.delib.rules.History;
 import org.delib.rules.MarkRow;
-import org.delib.rules.Result;
 import org.delib.rules.Sanction;
 import org.delib.rules.Student;
 import org.delib.rules.StudentRecord;
@@ -69,9 +68,10 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
     }
 
     private void fetchAfter(String after) {
+        // Ordered as the index (run_id, student_id) is, so that a page is read from it, not sorted from the rest.
         List<Student> students = jdbc.query("SELECT student_id, last_name, first_name, level, years_in_cycle, "
                         + "scholarship, bac_series, bac_mention FROM delib_student WHERE run_id = ? AND student_id > ? "
-                        + "ORDER BY student_id FETCH FIRST " + pageSize + " ROWS ONLY",
+                        + "ORDER BY run_id, student_id FETCH FIRST " + pageSize + " ROWS ONLY",
                 (rs, i) -> new Student(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)),
                 runId, after);
@@ -106,19 +106,8 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
         jdbc.query("SELECT student_id, element FROM delib_jury" + inRange, rs -> {
             byStudent.get(rs.getString(1)).rachats.add(rs.getString(2));
         }, range);
-        jdbc.query("SELECT student_id, academic_year, element, mark, credits, result, session FROM delib_history"
-                + inRange, rs -> {
-                    byStudent.get(rs.getString(1)).history.add(historyLine(rs));
-                }, range);
-        // RULES §12.14: earlier years deliberated by Délib, from the latest final run that deliberated the student.
-        jdbc.query("SELECT r.student_id, u.academic_year, r.element, r.mark, r.credits, r.result, r.session "
-                + "FROM delib_result r JOIN delib_run u ON u.run_id = r.run_id "
-                + "WHERE u.programme = ? AND u.academic_year < ? AND u.session = 2 AND r.kind <> 'MATIERE' "
-                + "AND r.student_id > ? AND r.student_id <= ? AND r.run_id = (SELECT MAX(v.run_id) FROM delib_run v "
-                + "JOIN delib_decision d ON d.run_id = v.run_id WHERE d.student_id = r.student_id "
-                + "AND v.programme = u.programme AND v.academic_year = u.academic_year AND v.session = 2)", rs -> {
-                    byStudent.get(rs.getString(1)).history.add(historyLine(rs));
-                }, programme, academicYear, after, to);
+        Histories.load(jdbc, runId, programme, academicYear, after, to,
+                (student, line) -> byStudent.get(student).history.add(line));
         for (Student s : students) {
             Inputs in = byStudent.get(s.id());
             // Sanctions in a fixed order: the rows came in whatever order the database chose.
@@ -126,11 +115,6 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
             page.add(new StudentRecord(s, in.sessionOne, in.replacement, in.rattrapage, in.attendance, in.sanctions,
                     in.rachats, new History(in.history)));
         }
-    }
-
-    private static History.Line historyLine(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new History.Line(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                Result.valueOf(rs.getString(6)), rs.getInt(7));
     }
 
     /** One student's rows while a page is assembled. */

@@ -7,12 +7,28 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import org.delib.importing.ProgrammeFile;
+import org.delib.rules.Attendance;
+import org.delib.rules.Deliberation;
+import org.delib.rules.Entry;
+import org.delib.rules.History;
+import org.delib.rules.MarkRow;
+import org.delib.rules.RulesProfile;
+import org.delib.rules.Sanction;
+import org.delib.rules.Student;
+import org.delib.rules.StudentRecord;
+import org.delib.rules.StudentResult;
 
 /**
- * Writes a synthetic but realistic L1 cohort (programme, students, marks, attendance, sanctions)
- * in the input formats of FORMATS.md: for the demo folder and for benchmarks.
+ * Writes a synthetic but realistic L1 cohort (programme, students, marks, attendance, sanctions, wishes)
+ * in the input formats of FORMATS.md: for the demo folder and for benchmarks. Rattrapage marks go to the
+ * matières the rules convoke each student to, as a registry would enter them.
  *
  * <p>Deterministic: the same options give the same bytes. Each student draws from its own
  * generator split off a master seeded with {@code seed}, numbers are formatted by hand (no
@@ -162,7 +178,9 @@ public final class CohortGenerator {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("programme.yaml"), PROGRAMME.replace("{YEAR}", options.academicYear()),
                 StandardCharsets.UTF_8);
-        try (Cohort cohort = new Cohort(dir)) {
+        Deliberation rules = new Deliberation(ProgrammeFile.load(dir.resolve("programme.yaml")).programme(),
+                RulesProfile.defaults());
+        try (Cohort cohort = new Cohort(dir, rules)) {
             // One master generator; each student gets its own split, taken in student order.
             SplittableRandom master = new SplittableRandom(options.seed());
             int width = Math.max(5, Integer.toString(options.students()).length());
@@ -174,18 +192,27 @@ public final class CohortGenerator {
         }
     }
 
-    /** The four open CSV writers and their row counts. */
+    /** The open CSV writers, their row counts, and the student being written. */
     private static final class Cohort implements AutoCloseable {
-        private final Writer students, marks, attendance, sanctions;
+        private final Writer students, marks, attendance, sanctions, wishes;
+        private final Deliberation rules;
         long markRows, attendanceRows, sanctionRows;
+        /** The current student's inputs, for the rules to say where the student is convoked. */
+        private final Map<String, MarkRow> sessionOne = new HashMap<>();
+        private final Map<String, Entry> replacement = new HashMap<>();
+        private final Map<String, Attendance> absences = new HashMap<>();
+        private final List<Sanction> sanctioned = new ArrayList<>();
+        private final Map<String, Double> form = new HashMap<>();
 
-        Cohort(Path dir) throws IOException {
+        Cohort(Path dir, Deliberation rules) throws IOException {
+            this.rules = rules;
             students = open(dir.resolve("students.csv"),
                     "student_id;last_name;first_name;level;years_in_cycle;scholarship;bac_series;bac_mention");
             marks = open(dir.resolve("marks.csv"), "student_id;matiere;session;exam;cc;tp");
             attendance = open(dir.resolve("attendance.csv"),
                     "student_id;matiere;abs_justified;abs_unjustified;tp_abs_unjustified");
             sanctions = open(dir.resolve("sanctions.csv"), "student_id;element;sanction;degree");
+            wishes = open(dir.resolve("wishes.csv"), "student_id;rank;speciality");
         }
 
         void student(String id, SplittableRandom rnd) throws IOException {
@@ -202,31 +229,72 @@ public final class CohortGenerator {
             String firstName = rnd.nextBoolean()
                     ? pick(rnd, frenchFirst ? FEMALE_FRENCH : FEMALE_WEST_AFRICAN)
                     : pick(rnd, frenchFirst ? MALE_FRENCH : MALE_WEST_AFRICAN);
-            row(students, id, lastName, firstName, "L1",
-                    rnd.nextDouble() < 0.15 ? "2" : "1",
-                    rnd.nextDouble() < 0.40 ? "yes" : "no", series, mention);
+            String years = rnd.nextDouble() < 0.15 ? "2" : "1";
+            boolean scholarship = rnd.nextDouble() < 0.40;
+            row(students, id, lastName, firstName, "L1", years, scholarship ? "yes" : "no", series, mention);
+            sessionOne.clear();
+            replacement.clear();
+            absences.clear();
+            sanctioned.clear();
+            form.clear();
 
             boolean abandons = rnd.nextDouble() < 0.01;
-            // Weaker students are the ones who end up at the rattrapage (≈15% of the cohort).
-            boolean retakes = !abandons && rnd.nextDouble() < (ability < 10 ? 0.30 : 0.06);
             for (Matiere mat : MATIERES) {
                 if (abandons && mat.semester().equals("S2")) {
                     abandoned(id, mat, rnd);
                 } else {
-                    matiere(id, mat, ability, retakes, rnd);
+                    matiere(id, mat, ability, rnd);
                 }
                 attendance(id, mat, rnd);
             }
-            if (rnd.nextDouble() < 0.003) {
+            // About one student in a hundred is sanctioned in a year (cheating at an exam, mostly).
+            if (rnd.nextDouble() < 0.01) {
                 sanction(id, rnd);
+            }
+            rattrapage(new Student(id, lastName, firstName, "L1", Integer.parseInt(years), scholarship, series,
+                    mention), rnd);
+            wishes(id, rnd);
+        }
+
+        /**
+         * The rattrapage marks of the matières the rules convoke the student to: most sit the exam and do a
+         * little better, a few are absent; now and then a registry enters a mark where nobody was convoked.
+         */
+        private void rattrapage(Student student, SplittableRandom rnd) throws IOException {
+            StudentResult first = rules.sessionOne(new StudentRecord(student, sessionOne, replacement, Map.of(),
+                    absences, sanctioned, Set.of(), History.NONE));
+            for (StudentResult.Convocation c : first.convocations()) {
+                double u = rnd.nextDouble();
+                if (u < 0.05) {
+                    continue; // no row: absent
+                }
+                int retake = u < 0.10 ? ABI : mark(rnd, form.get(c.matiere()) + 0.5, 2.5);
+                markRow(student.id(), c.matiere(), "2", retake, EMPTY, EMPTY);
+            }
+            if (first.convocations().isEmpty() && rnd.nextDouble() < 0.005) {
+                markRow(student.id(), MATIERES.get(rnd.nextInt(MATIERES.size())).code(), "2", mark(rnd, 12, 3),
+                        EMPTY, EMPTY);
             }
         }
 
-        /** Session-1 row, then the replacement and rattrapage rows it calls for. */
-        private void matiere(String id, Matiere mat, double ability, boolean retakes, SplittableRandom rnd)
-                throws IOException {
+        /** Most students list one or two of the programme's specialities, in order. */
+        private void wishes(String id, SplittableRandom rnd) throws IOException {
+            double u = rnd.nextDouble();
+            if (u < 0.15) {
+                return;
+            }
+            boolean gl = rnd.nextDouble() < 0.6;
+            row(wishes, id, "1", gl ? "GL" : "RES");
+            if (u < 0.75) {
+                row(wishes, id, "2", gl ? "RES" : "GL");
+            }
+        }
+
+        /** Session-1 row, then the replacement row it calls for. */
+        private void matiere(String id, Matiere mat, double ability, SplittableRandom rnd) throws IOException {
             // The student's form in this matière, shared by its components; exams mark harder.
             double level = ability - mat.difficulty() + 1.2 * gauss(rnd);
+            form.put(mat.code(), level);
             int exam = mat.examWeight() > 0 ? mark(rnd, level - 0.5, 2.5) : EMPTY;
             int cc = mat.ccWeight() > 0 ? mark(rnd, level + 0.5, 2.0) : EMPTY;
             int tp = mat.tpWeight() > 0 ? mark(rnd, level + 1.5, 2.0) : EMPTY;
@@ -247,17 +315,9 @@ public final class CohortGenerator {
             if (rnd.nextDouble() < 0.003) {
                 return; // the whole row is missing from the grade sheet
             }
-            markRow(id, mat, "1", exam, cc, tp);
-
+            markRow(id, mat.code(), "1", exam, cc, tp);
             if (exam == ABJ && rnd.nextDouble() < 0.80) {
-                exam = rnd.nextDouble() < 0.05 ? ABI : mark(rnd, level - 0.5, 2.5);
-                markRow(id, mat, "R", exam, EMPTY, EMPTY);
-            }
-            double first = session1Mark(mat, exam, cc, tp);
-            if (retakes && first < 10) {
-                // Students who revise do a little better; a few do not show up.
-                int retake = rnd.nextDouble() < 0.10 ? ABI : mark(rnd, level + 0.5, 2.5);
-                markRow(id, mat, "2", retake, EMPTY, EMPTY);
+                markRow(id, mat.code(), "R", rnd.nextDouble() < 0.05 ? ABI : mark(rnd, level - 0.5, 2.5), EMPTY, EMPTY);
             }
         }
 
@@ -269,7 +329,7 @@ public final class CohortGenerator {
             int exam = rnd.nextDouble() < 0.8 ? ABI : EMPTY;
             int cc = absentOrEmpty(rnd);
             int tp = mat.tpWeight() > 0 ? absentOrEmpty(rnd) : EMPTY;
-            markRow(id, mat, "1", exam, cc, tp);
+            markRow(id, mat.code(), "1", exam, cc, tp);
         }
 
         private static int absentOrEmpty(SplittableRandom rnd) {
@@ -308,50 +368,41 @@ public final class CohortGenerator {
             }
             row(attendance, id, mat.code(), Integer.toString(justified), Integer.toString(unjustified),
                     Integer.toString(tp));
+            absences.put(mat.code(), new Attendance(justified, unjustified, tp));
             attendanceRows++;
         }
 
         private void sanction(String id, SplittableRandom rnd) throws IOException {
             double u = rnd.nextDouble();
             String degree = rnd.nextDouble() < 0.8 ? "1" : "2";
-            if (u < 0.9) {
-                row(sanctions, id, MATIERES.get(rnd.nextInt(MATIERES.size())).code(),
-                        u < 0.45 ? "ZERO" : "EXCLUSION_MATIERE", degree);
-            } else {
-                row(sanctions, id, rnd.nextBoolean() ? "S1" : "S2", "NON_VALIDATION_SEMESTRE", degree);
-            }
+            String element = u < 0.9 ? MATIERES.get(rnd.nextInt(MATIERES.size())).code() : rnd.nextBoolean() ? "S1" : "S2";
+            Sanction.Type type = u < 0.45 ? Sanction.Type.ZERO
+                    : u < 0.9 ? Sanction.Type.EXCLUSION_MATIERE : Sanction.Type.NON_VALIDATION_SEMESTRE;
+            row(sanctions, id, element, type.name(), degree);
+            sanctioned.add(new Sanction(element, type, Integer.parseInt(degree)));
             sanctionRows++;
         }
 
-        private void markRow(String id, Matiere mat, String session, int exam, int cc, int tp) throws IOException {
-            row(marks, id, mat.code(), session, cell(exam), cell(cc), cell(tp));
+        private void markRow(String id, String matiere, String session, int exam, int cc, int tp) throws IOException {
+            row(marks, id, matiere, session, cell(exam), cell(cc), cell(tp));
+            if (session.equals("1")) {
+                sessionOne.put(matiere, new MarkRow(entry(exam), entry(cc), entry(tp)));
+            } else if (session.equals("R")) {
+                replacement.put(matiere, entry(exam));
+            }
             markRows++;
+        }
+
+        private static Entry entry(int value) {
+            return Entry.parse(cell(value), true);
         }
 
         @Override
         public void close() throws IOException {
-            try (students; marks; attendance; sanctions) {
-                // closes all four, even if one fails
+            try (students; marks; attendance; sanctions; wishes) {
+                // closes all five, even if one fails
             }
         }
-    }
-
-    /**
-     * Rough session-1 matière mark (RULES.md §1), only to decide who has something to retake:
-     * ABI counts 0, a CC/TP ABJ drops the component; a blank or an exam ABJ left without
-     * replacement makes it pending (NaN), and pending students are not convoked.
-     */
-    private static double session1Mark(Matiere mat, int exam, int cc, int tp) {
-        int[] values = {exam, cc, tp};
-        int[] weights = {mat.examWeight(), mat.ccWeight(), mat.tpWeight()};
-        double sum = 0, weight = 0;
-        for (int k = 0; k < 3; k++) {
-            if (weights[k] == 0 || (values[k] == ABJ && k > 0)) continue;
-            if (values[k] == EMPTY || values[k] == ABJ) return Double.NaN;
-            sum += weights[k] * (values[k] == ABI ? 0 : values[k] / 4.0);
-            weight += weights[k];
-        }
-        return weight == 0 ? Double.NaN : sum / weight;
     }
 
     /** A mark drawn around {@code mean}, clipped to [0, 20], in quarter points. */

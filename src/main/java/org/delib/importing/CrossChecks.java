@@ -19,7 +19,9 @@ public final class CrossChecks {
             InputFile.ATTENDANCE, List.of("student_id", "matiere"),
             InputFile.SANCTIONS, List.of("student_id", "element", "sanction"),
             InputFile.JURY, List.of("student_id", "element"),
-            InputFile.HISTORY, List.of("student_id", "academic_year", "element"));
+            InputFile.HISTORY, List.of("student_id", "academic_year", "element"),
+            InputFile.WISHES, List.of("student_id", "rank"),
+            InputFile.PFE, List.of("student_id"));
 
     private CrossChecks() {}
 

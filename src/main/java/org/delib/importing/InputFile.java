@@ -18,7 +18,9 @@ public enum InputFile {
     SANCTIONS("sanctions", false, "delib_sanction", List.of("student_id", "element", "sanction", "degree")),
     JURY("jury", false, "delib_jury", List.of("student_id", "element", "reason")),
     HISTORY("history", false, "delib_history",
-            List.of("student_id", "academic_year", "element", "mark", "credits", "result", "session"));
+            List.of("student_id", "academic_year", "element", "mark", "credits", "result", "session")),
+    WISHES("wishes", false, "delib_wish", List.of("student_id", "rank", "speciality")),
+    PFE("pfe", false, "delib_pfe", List.of("student_id", "defence_session"));
 
     private final String baseName;
     private final boolean required;

@@ -63,6 +63,8 @@ public final class RowChecks {
                     case SANCTIONS -> sanction(r);
                     case JURY -> rachat(r);
                     case HISTORY -> history(r);
+                    case WISHES -> wish(r);
+                    case PFE -> new Object[] {r.student(), r.oneOf("defence_session", Set.of("JULY", "SEPTEMBER"))};
                 });
             } catch (Rejected e) {
                 return Staged.rejected(e.reject);
@@ -97,7 +99,9 @@ public final class RowChecks {
                 continue;
             }
             Entry e = r.entry(c.column());
-            if (!m.has(c) && e.kind() != Entry.Kind.EMPTY) {
+            // RULES §12.2: at the rattrapage a matière without exam has its whole mark in the exam cell.
+            boolean wholeMark = session.equals("2") && c == Component.EXAM;
+            if (!m.has(c) && !wholeMark && e.kind() != Entry.Kind.EMPTY) {
                 throw r.reject(c.column(), m.code() + " has no " + c.column() + " component");
             }
             cells[c.ordinal()] = switch (e.kind()) {
@@ -180,6 +184,16 @@ public final class RowChecks {
         }
         return new Object[] {student, year, element, mark.score(), credits,
                 r.oneOf("result", RESULTS), r.integer("session", 1, 2)};
+    }
+
+    private Object[] wish(Row r) {
+        String student = r.student();
+        int rank = r.integer("rank", 1, 99);
+        String speciality = r.id("speciality");
+        if (programme.specialities().stream().noneMatch(s -> s.code().equals(speciality))) {
+            throw r.reject("speciality", "unknown speciality (not in programme " + programme.code() + ")");
+        }
+        return new Object[] {student, rank, speciality};
     }
 
     /** Thrown inside a check to reject the row; never escapes {@link #of}. */

@@ -31,6 +31,21 @@ public final class Correctif {
      */
     public static void apply(JdbcTemplate jdbc, long previous, long current, CsvOutput out, Path staging,
                              List<String> perStudentFiles) {
+        Set<String> changed = changedStudents(jdbc, previous, current);
+        for (String name : perStudentFiles) {
+            keepOnly(staging.resolve(name), changed, out);
+        }
+        writeChanges(jdbc, previous, current, out, staging.resolve(CHANGES));
+    }
+
+    /** The run of the same final deliberation published before {@code runId}: the version a correctif amends. */
+    public static long previousRun(JdbcTemplate jdbc, String job, String programme, String academicYear, long runId) {
+        return jdbc.queryForObject("SELECT MAX(run_id) FROM delib_run WHERE job = ? AND programme = ? "
+                + "AND academic_year = ? AND session = 2 AND run_id < ?", Long.class, job, programme, academicYear, runId);
+    }
+
+    /** The students whose results or decision differ between two runs. */
+    public static Set<String> changedStudents(JdbcTemplate jdbc, long previous, long current) {
         Set<String> changed = new HashSet<>();
         for (String[] t : List.of(new String[] {"delib_result", RESULT_COLUMNS},
                 new String[] {"delib_decision", DECISION_COLUMNS})) {
@@ -38,10 +53,7 @@ public final class Correctif {
             changed.addAll(jdbc.queryForList("SELECT student_id FROM ((" + version + " EXCEPT " + version + ") UNION ("
                     + version + " EXCEPT " + version + ")) d", String.class, current, previous, previous, current));
         }
-        for (String name : perStudentFiles) {
-            keepOnly(staging.resolve(name), changed, out);
-        }
-        writeChanges(jdbc, previous, current, out, staging.resolve(CHANGES));
+        return changed;
     }
 
     private static void keepOnly(Path file, Set<String> students, CsvOutput out) {

@@ -1,13 +1,19 @@
 package org.delib.reports;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
 import org.delib.rules.RulesProfile;
 
@@ -64,6 +70,53 @@ public final class CsvOutput {
         return settings.code(ours.name());
     }
 
+    /** Writes {@code file}: the header, then every record (for the outputs written in one go). */
+    public void write(Path file, List<String> header, Iterable<List<String>> records) {
+        try (Writer w = Files.newBufferedWriter(file, charset())) {
+            w.write(header(header) + lineEnd());
+            for (List<String> record : records) {
+                w.write(line(record) + lineEnd());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The records of a file this dialect wrote, header excepted, read afresh by each iterator. */
+    public Iterable<String[]> records(Path file) {
+        return () -> {
+            try {
+                Reader in = Files.newBufferedReader(file, charset());
+                Iterator<CSVRecord> records = CSVFormat.Builder.create().setDelimiter(separator()).get().parse(in)
+                        .iterator();
+                if (records.hasNext()) {
+                    records.next(); // the header
+                }
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        boolean more = records.hasNext();
+                        if (!more) {
+                            try {
+                                in.close();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                        return more;
+                    }
+
+                    @Override
+                    public String[] next() {
+                        return records.next().values();
+                    }
+                };
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        };
+    }
+
     /** A header record: our column names as the registrar's import names them. */
     public String header(List<String> columns) {
         return line(columns.stream().map(settings::column).toList());
@@ -83,8 +136,11 @@ public final class CsvOutput {
         return out.toString();
     }
 
-    /** OWASP's advice for CSV injection: a leading quote keeps =, +, -, @, tab and CR from starting a formula. */
-    static String neutralise(String cell) {
+    /**
+     * OWASP's advice against formula injection, for every text a spreadsheet may open (CSV cells, workbook
+     * cells): a leading quote keeps =, +, -, @, tab and CR from starting a formula. Null becomes empty.
+     */
+    public static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {
             return "";
         }

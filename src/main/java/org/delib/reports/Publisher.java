@@ -28,15 +28,47 @@ public final class Publisher {
         }
     }
 
+    /**
+     * Moves the folder {@code name} (the transcripts) from {@code staging} into {@code target}: the previous one is
+     * renamed aside first, then removed, so the folder in place is always whole.
+     */
+    public static void publishFolder(Path staging, Path target, String name) {
+        Path from = staging.resolve(name);
+        if (!Files.exists(from)) {
+            return;
+        }
+        Path to = target.resolve(name);
+        Path old = target.resolve("." + name + ".old");
+        try {
+            Files.createDirectories(target);
+            delete(old);
+            if (Files.exists(to)) {
+                Files.move(to, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            delete(old);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + to, e);
+        }
+    }
+
     /** Removes the staging folder once everything in it is published. */
     public static void clean(Path staging) {
-        try (var files = Files.exists(staging) ? Files.list(staging) : java.util.stream.Stream.<Path>empty()) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.delete(f);
-            }
-            Files.deleteIfExists(staging);
+        try {
+            delete(staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean " + staging, e);
+        }
+    }
+
+    private static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var all = Files.walk(path)) {
+            for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
         }
     }
 }

@@ -67,15 +67,22 @@ public final class Progression {
                 : new Outcome(Decision.RED, student.level(), List.of());
     }
 
-    /** The result of a semester or UE: this year's if it belongs to this year, else the latest in the history. */
-    private static Result resultOf(String code, Acquisition.Outcome year, History history) {
+    /**
+     * The result of a semester or UE: this year's if it belongs to this year, else the latest in the history; an
+     * earlier year known only by its year line was acquired element by element if that line is ADM (RULES §12.6).
+     */
+    private static Result resultOf(String code, String level, Acquisition.Outcome year, History history) {
         return year.elements().stream().filter(e -> e.code().equals(code)).map(ElementResult::result).findFirst()
-                .orElseGet(() -> history.latest(code).map(History.Line::result).orElse(Result.AJ));
+                .orElseGet(() -> history.latest(code).map(History.Line::result)
+                        .orElseGet(() -> history.latest(level).map(History.Line::result)
+                                .filter(r -> r == Result.ADM).orElse(Result.AJ)));
     }
 
-    private static BigDecimal creditsOf(String code, Acquisition.Outcome year, History history) {
-        return year.elements().stream().filter(e -> e.code().equals(code)).map(ElementResult::credits).findFirst()
-                .orElseGet(() -> history.latest(code).map(History.Line::credits).orElse(BigDecimal.ZERO));
+    private static BigDecimal creditsOf(Semester s, Acquisition.Outcome year, History history) {
+        return year.elements().stream().filter(e -> e.code().equals(s.code())).map(ElementResult::credits).findFirst()
+                .orElseGet(() -> history.latest(s.code()).map(History.Line::credits)
+                        .orElseGet(() -> history.latest(s.level()).filter(l -> l.result().acquired())
+                                .map(l -> s.credits()).orElse(BigDecimal.ZERO)));
     }
 
     private static List<Semester> semestersOf(Programme programme, String... levels) {
@@ -88,11 +95,12 @@ public final class Progression {
 
     private static boolean semestersAcquired(Programme programme, Acquisition.Outcome year, History history,
                                              String... levels) {
-        return semestersOf(programme, levels).stream().allMatch(s -> resultOf(s.code(), year, history).acquired());
+        return semestersOf(programme, levels).stream()
+                .allMatch(s -> resultOf(s.code(), s.level(), year, history).acquired());
     }
 
     private static BigDecimal credits(Programme programme, Acquisition.Outcome year, History history, String... levels) {
-        return semestersOf(programme, levels).stream().map(s -> creditsOf(s.code(), year, history))
+        return semestersOf(programme, levels).stream().map(s -> creditsOf(s, year, history))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
@@ -100,9 +108,9 @@ public final class Progression {
     private static boolean requiredUesAcquired(Programme programme, Acquisition.Outcome year, History history,
                                                String... levels) {
         for (Semester s : semestersOf(programme, levels)) {
-            boolean semester = resultOf(s.code(), year, history).acquired();
+            boolean semester = resultOf(s.code(), s.level(), year, history).acquired();
             for (Ue u : s.ues()) {
-                if (u.required() && !semester && !resultOf(u.code(), year, history).acquired()) {
+                if (u.required() && !semester && !resultOf(u.code(), s.level(), year, history).acquired()) {
                     return false;
                 }
             }

@@ -20,6 +20,7 @@ public record RulesProfile(
         MaxDuration maxDuration,
         BigDecimal juryMargin,
         Ranking ranking,
+        BigDecimal supportBelow,
         int rejectLimit) {
 
     /** Art. 38: attendance thresholds; {@code tpFraction} is "n/d", exceeded strictly (RULES §12.5). */
@@ -49,6 +50,7 @@ public record RulesProfile(
                 new MaxDuration(5, 6, BigDecimal.valueOf(120), 3),
                 new BigDecimal("0.50"),
                 new Ranking(new BigDecimal("0.04"), 1, 2, 4),
+                new BigDecimal("11.00"),
                 1000);
     }
 
@@ -91,6 +93,9 @@ public record RulesProfile(
         }
         if (maxDuration.licence() < 3 || maxDuration.licenceExtended() < maxDuration.licence() || maxDuration.master() < 2) {
             p.add("max_duration: licence >= 3, licence_extended >= licence, master >= 2");
+        }
+        if (supportBelow == null || supportBelow.signum() < 0 || supportBelow.compareTo(BigDecimal.valueOf(20)) > 0) {
+            p.add("support_below must be in [0, 20]");
         }
         if (rejectLimit < 0) {
             p.add("reject_limit must not be negative");

@@ -72,6 +72,23 @@ CREATE TABLE delib_history (
 );
 CREATE INDEX delib_history_key ON delib_history (run_id, student_id, academic_year, element, line);
 
+CREATE TABLE delib_wish (
+    run_id BIGINT NOT NULL,
+    line BIGINT NOT NULL,
+    student_id ${code} NOT NULL,
+    rank INT NOT NULL,
+    speciality ${code} NOT NULL
+);
+CREATE INDEX delib_wish_key ON delib_wish (run_id, student_id, rank, line);
+
+CREATE TABLE delib_pfe (
+    run_id BIGINT NOT NULL,
+    line BIGINT NOT NULL,
+    student_id ${code} NOT NULL,
+    defence_session VARCHAR(9) NOT NULL
+);
+CREATE INDEX delib_pfe_key ON delib_pfe (run_id, student_id, line);
+
 CREATE TABLE delib_reject (
     run_id BIGINT NOT NULL,
     file_seq INT NOT NULL,

@@ -149,9 +149,9 @@ class CliTest {
                 .contains("Completed run #")
                 .contains("outputs in " + published)
                 .contains("students.csv: 300 rows read = 300 accepted + 0 rejected")
-                .contains("marks.csv: 3911 rows read = 3911 accepted + 0 rejected")
-                .contains("attendance.csv: 351 rows read = 351 accepted + 0 rejected")
-                .contains("sanctions.csv: 4 rows read = 4 accepted + 0 rejected")
+                .contains("marks.csv: 4600 rows read = 4600 accepted + 0 rejected")
+                .contains("attendance.csv: 342 rows read = 342 accepted + 0 rejected")
+                .contains("sanctions.csv: 3 rows read = 3 accepted + 0 rejected")
                 .contains("decisions: ");
         assertThat(run.err()).isEmpty();
         JobHarness.assertSameFiles(JobHarness.EXPECTED_DEMO_SESSION_1, published);
@@ -164,16 +164,16 @@ class CliTest {
         Result status = delib("status", job.toString(), "--db-url", dbUrl());
         assertThat(status.exitCode()).as(status.toString()).isZero();
         List<String> lines = status.out().lines().toList();
-        assertThat(lines).as(status.toString()).hasSize(1 + 12);
+        assertThat(lines).as(status.toString()).hasSize(1 + 16);
         assertThat(lines.get(0)).startsWith("demo  run #").contains("COMPLETED")
                 .contains("LIC-INFO 2025-2026").contains("session 1");
         List<String> steps = List.of("check-programme", "import-students", "import-marks", "import-attendance",
-                "import-sanctions", "import-jury", "import-history", "cross-checks", "check-rejects", "deliberate",
-                "check-all-rejects", "publish");
+                "import-sanctions", "import-jury", "import-history", "import-wishes", "import-pfe", "cross-checks",
+                "check-rejects", "deliberate", "check-all-rejects", "ranking", "documents", "publish");
         for (int i = 0; i < steps.size(); i++) {
             assertThat(lines.get(1 + i)).as(status.toString()).matches("\\s+" + steps.get(i) + "\\s+COMPLETED\\s+read .*");
         }
-        assertThat(lines.get(1 + steps.indexOf("import-marks"))).contains("read 3911, written 3911");
+        assertThat(lines.get(1 + steps.indexOf("import-marks"))).contains("read 4600, written 4600");
 
         Result restart = delib("restart", job.toString(), "--db-url", dbUrl());
         assertThat(restart.exitCode()).as(restart.toString()).isZero();

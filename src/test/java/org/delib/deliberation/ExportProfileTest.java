@@ -33,7 +33,7 @@ class ExportProfileTest {
     @Test
     void theSisFrProfileWritesTabsDecimalCommasLatin1CrlfAndItsOwnNames() throws Exception {
         JobDefinition job = new JobDefinition("LIC-INFO", "2025-2026", 1, JobHarness.DEMO.toString(),
-                output.toString(), null, null, "sis-fr", null);
+                output.toString(), null, null, "sis-fr", null, null);
         JobRunner.Outcome outcome = new JobHarness(runner).run("sis", job);
         assertThat(outcome.exitCode()).as(String.join("\n", outcome.lines())).isZero();
         Path dir = JobHarness.sessionDir(output, 1);

@@ -41,7 +41,7 @@ class FinalDeliberationTest {
         assertThat(outcome.exitCode()).as(String.join("\n", outcome.lines())).isZero();
         JobHarness.assertSameFiles(EXPECTED, JobHarness.sessionDir(output, 2));
         // Rattrapage marks of matières the student was not convoked to are rejected, not lost.
-        assertThat(outcome.lines()).anyMatch(l -> l.contains("marks.csv: 3911 rows read = 3855 accepted + 56 rejected"));
+        assertThat(outcome.lines()).anyMatch(l -> l.contains("marks.csv: 4600 rows read = 4599 accepted + 1 rejected"));
     }
 
     @Test
@@ -57,30 +57,31 @@ class FinalDeliberationTest {
         Path first = JobHarness.sessionDir(output, 2);
         byte[] firstDecisions = Files.readAllBytes(first.resolve("decisions.csv"));
 
-        // The exam of E00002 in ANA1 was mis-typed: 0,25 corrected to 19.
+        // The exam of E00004 in ANA1 was mis-typed: 7,5 corrected to 17,5.
         Path marks = input.resolve("marks.csv");
-        Files.writeString(marks, Files.readString(marks).replace("E00002;ANA1;1;0,25;2,75;", "E00002;ANA1;1;19;2,75;"));
+        Files.writeString(marks, Files.readString(marks).replace("E00004;ANA1;1;7,5;4,25;", "E00004;ANA1;1;17,5;4,25;"));
         JobRunner.Outcome correctif = harness.run("recours", job);
         assertThat(correctif.exitCode()).as(String.join("\n", correctif.lines())).isZero();
 
         Path dir = output.resolve("LIC-INFO/2025-2026/session-2-correctif-1");
         assertThat(correctif.lines()).anyMatch(l -> l.contains(dir.toString()));
-        // ANA1 = (19×2 + 2.75)/3 = 13.58: acquired, its 6 credits capitalised; the year is still failed.
+        // ANA1 = (17.5×2 + 4.25)/3 = 13.08: acquired, its 6 credits capitalised. UEF11 = (13.08×2 + ALGO1 5.25×3)/5
+        // = 8.38; S1 = (8.38×3 + 3.98×2 + 2.00 + 5.38)/7 = 5.78; year = (40.48 + 36.96)/14 = 5.53: still RED.
         assertThat(Files.readAllLines(dir.resolve("decisions.csv"))).containsExactly(
                 "student_id;last_name;first_name;level;year_mark;year_credits;decision;next_level;debts",
-                "E00002;Sanogo;Hugo;L1;3.63;6;RED;L1;");
+                "E00004;Martin;Noémie;L1;5.53;6;RED;L1;");
         assertThat(Files.readAllLines(dir.resolve("changes.csv"))).containsExactly(
                 "student_id;element;mark_before;mark;result_before;result;credits_before;credits",
-                "E00002;ANA1;1.08;13.58;AJ;ADM;0;6",
-                "E00002;L1;2.56;3.63;AJ;AJ;0;6",
-                "E00002;S1;2.62;4.76;AJ;AJ;0;6",
-                "E00002;UEF11;1.26;6.26;AJ;AJ;0;6");
+                "E00004;ANA1;6.42;13.08;AJ;ADM;0;6",
+                "E00004;L1;4.96;5.53;AJ;AJ;0;6",
+                "E00004;S1;4.64;5.78;AJ;AJ;0;6",
+                "E00004;UEF11;5.72;8.38;AJ;AJ;0;6");
         assertThat(Files.readAllLines(dir.resolve("results.csv"))).hasSize(1 + 23) // 12 matières, 8 UEs, 2 semesters, the year
-                .allMatch(l -> l.startsWith("E00002;") || l.startsWith("student_id;"));
+                .allMatch(l -> l.startsWith("E00004;") || l.startsWith("student_id;"));
         // The initial deliberation is untouched, and both versions stay in the database.
         assertThat(Files.readAllBytes(first.resolve("decisions.csv"))).isEqualTo(firstDecisions);
         List<String> versions = jdbc.queryForList("SELECT d.decision FROM delib_decision d JOIN delib_run r "
-                + "ON r.run_id = d.run_id WHERE r.job = 'recours' AND d.student_id = 'E00002' ORDER BY d.run_id",
+                + "ON r.run_id = d.run_id WHERE r.job = 'recours' AND d.student_id = 'E00004' ORDER BY d.run_id",
                 String.class);
         assertThat(versions).containsExactly("RED", "RED");
     }

@@ -60,7 +60,7 @@ abstract class RestartTestBase {
         JobRunner.Outcome outcome = harness.run("clean", job);
         assertThat(outcome.exitCode()).as(String.join("\n", outcome.lines())).isZero();
         JobHarness.assertSameFiles(JobHarness.EXPECTED_DEMO_SESSION_1, JobHarness.sessionDir(output, 1));
-        assertThat(outcome.lines()).anyMatch(l -> l.contains("marks.csv: 3911 rows read = 3911 accepted + 0 rejected"));
+        assertThat(outcome.lines()).anyMatch(l -> l.contains("marks.csv: 4600 rows read = 4600 accepted + 0 rejected"));
 
         JobRunner.Outcome again = harness.run("clean", job);
         assertThat(again.exitCode()).isZero();
@@ -69,8 +69,8 @@ abstract class RestartTestBase {
 
     @Test
     void restartAfterAFailureWhileImportingMarks() throws Exception {
-        // 3911 rows in chunks of 1000: two chunks committed, the third fails; the restart reads the last 1911.
-        failAndRestart("import-marks", "INSERT INTO delib_mark", 3, 1911);
+        // 4600 rows in chunks of 1000: two chunks committed, the third fails; the restart reads the last 2600.
+        failAndRestart("import-marks", "INSERT INTO delib_mark", 3, 2600);
     }
 
     @Test

@@ -147,7 +147,8 @@ final class Fixtures {
         RulesProfile p = RulesProfile.defaults();
         return new RulesProfile(p.name(), p.decimals(), p.passMark(), p.exclusion(),
                 new RulesProfile.Rattrapage(false, compensatedUeRetake, RulesProfile.Replaces.EXAM), annualCompensation,
-                p.progression(), p.maxDuration(), p.juryMargin(), p.ranking(), p.rejectLimit());
+                p.progression(), p.maxDuration(), p.juryMargin(), p.ranking(), p.supportBelow(),
+                p.rejectLimit());
     }
 
     static String mark(ElementResult e) {

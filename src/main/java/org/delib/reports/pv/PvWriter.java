@@ -37,37 +37,37 @@ public final class PvWriter {
     }
 
     /**
-     * The workbook's second sheet: a name, column titles and rows, streamed like the students.
-     * See {@link #convocations} and {@link #juryCandidates}.
+     * A sheet after the PV: a name, column titles and rows, streamed like the students. See
+     * {@link #convocations} and {@link #juryCandidates}; the final deliberation adds the ranking and orientation.
      */
-    public record SecondSheet(String name, List<String> header, Iterable<String[]> rows) {
-        public SecondSheet {
+    public record ExtraSheet(String name, List<String> header, Iterable<String[]> rows) {
+        public ExtraSheet {
             header = List.copyOf(header);
         }
     }
 
     /** Session 1: the rattrapage convocations, one row per student and matière (the columns of rattrapage.csv). */
-    public static SecondSheet convocations(Iterable<StudentResult> students) {
-        return new SecondSheet("Convocations rattrapage", List.of("Matricule", "Nom", "Prénom", "Matière", "Semestre"),
+    public static ExtraSheet convocations(Iterable<StudentResult> students) {
+        return new ExtraSheet("Convocations rattrapage", List.of("Matricule", "Nom", "Prénom", "Matière", "Semestre"),
                 () -> flatten(students.iterator()));
     }
 
     /** Session 2: the jury's candidates, rows as in jury-candidates.csv (student_id, element, mark, missing). */
-    public static SecondSheet juryCandidates(Iterable<String[]> rows) {
-        return new SecondSheet("Candidats jury", List.of("Matricule", "Élément", "Moyenne", "Points manquants"), rows);
+    public static ExtraSheet juryCandidates(Iterable<String[]> rows) {
+        return new ExtraSheet("Candidats jury", List.of("Matricule", "Élément", "Moyenne", "Points manquants"), rows);
     }
 
     /**
-     * Writes pv.xlsx: a "PV &lt;level&gt;" sheet, and {@code second} as a second sheet unless it is null.
+     * Writes pv.xlsx: a "PV &lt;level&gt;" sheet, then the {@code extra} sheets in order.
      *
      * @return the count of each decision taken
      * @throws IllegalArgumentException when a student is not of {@code level}
      */
     public Map<Decision, Integer> writeXlsx(Path file, PvHeader header, Programme programme, String level,
                                            Iterable<StudentResult> students, Map<String, List<Rachat>> rachats,
-                                           SecondSheet second) {
+                                           List<ExtraSheet> extra) {
         try {
-            return PvXlsx.write(file, header, programme, level(programme, level), students, rachats, second,
+            return PvXlsx.write(file, header, programme, level(programme, level), students, rachats, extra,
                     profile.decimals());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.delib.reports.CsvOutput;
 import org.delib.rules.Decision;
 import org.delib.rules.ElementResult;
 import org.delib.rules.Programme;
@@ -83,12 +84,12 @@ final class PvXlsx {
 
     static Map<Decision, Integer> write(Path file, PvHeader header, Programme programme, String level,
                                         Iterable<StudentResult> students, Map<String, List<Rachat>> rachats,
-                                        PvWriter.SecondSheet second, int decimals) throws IOException {
+                                        List<PvWriter.ExtraSheet> extra, int decimals) throws IOException {
         PvXlsx x = new PvXlsx(decimals);
         try {
             Map<Decision, Integer> counts = x.pv(header, programme.semestersOf(level), level, students, rachats);
-            if (second != null) {
-                x.second(second);
+            for (PvWriter.ExtraSheet sheet : extra) {
+                x.extra(sheet);
             }
             try (OutputStream out = Files.newOutputStream(file)) {
                 x.wb.write(out);
@@ -189,8 +190,8 @@ final class PvXlsx {
         return tally.counts();
     }
 
-    /** The second sheet: the rattrapage convocations (session 1) or the jury's candidates. */
-    private void second(PvWriter.SecondSheet second) {
+    /** A sheet after the PV: the rattrapage convocations, the jury's candidates, the ranking, the orientation. */
+    private void extra(PvWriter.ExtraSheet second) {
         SXSSFSheet sheet = wb.createSheet(second.name());
         Row titles = sheet.createRow(0);
         for (int c = 0; c < second.header().size(); c++) {
@@ -249,7 +250,7 @@ final class PvXlsx {
     /** Every text cell goes through {@link Cells#safe}: names, codes and reasons come from input files. */
     private static void put(Row row, int c, String value, CellStyle style) {
         Cell cell = row.createCell(c);
-        cell.setCellValue(Cells.safe(value));
+        cell.setCellValue(CsvOutput.neutralise(value));
         if (style != null) {
             cell.setCellStyle(style);
         }

@@ -33,7 +33,7 @@ class PvXlsxTest {
     private XSSFWorkbook write(boolean corrective, List<StudentResult> students) throws IOException {
         Path file = dir.resolve(PvWriter.XLSX);
         new PvWriter(PvFixtures.PROFILE).writeXlsx(file, PvFixtures.header(corrective), PvFixtures.programme(), "L1",
-                students, PvFixtures.rachats(), PvWriter.convocations(students));
+                students, PvFixtures.rachats(), List.of(PvWriter.convocations(students)));
         try (InputStream in = Files.newInputStream(file)) {
             return new XSSFWorkbook(in);
         }
@@ -142,7 +142,7 @@ class PvXlsxTest {
         Path file = dir.resolve("counted.xlsx");
         List<StudentResult> cohort = PvFixtures.cohort();
         Map<Decision, Integer> counts = new PvWriter(PvFixtures.PROFILE).writeXlsx(file, PvFixtures.header(false),
-                PvFixtures.programme(), "L1", cohort, PvFixtures.rachats(), PvWriter.convocations(cohort));
+                PvFixtures.programme(), "L1", cohort, PvFixtures.rachats(), List.of(PvWriter.convocations(cohort)));
         assertThat(counts).containsExactly(Map.entry(Decision.ADM, 3), Map.entry(Decision.CMP, 1),
                 Map.entry(Decision.RAT, 1), Map.entry(Decision.ATT, 1));
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
@@ -184,7 +184,7 @@ class PvXlsxTest {
     void aStudentOfAnotherLevelIsRefused() {
         StudentResult l1 = PvFixtures.cohort().get(0);
         assertThatThrownBy(() -> new PvWriter(PvFixtures.PROFILE).writeXlsx(dir.resolve("x.xlsx"),
-                PvFixtures.header(false), PvFixtures.programme(), "L2", List.of(l1), Map.of(), null))
+                PvFixtures.header(false), PvFixtures.programme(), "L2", List.of(l1), Map.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no semester of level L2");
     }
 }

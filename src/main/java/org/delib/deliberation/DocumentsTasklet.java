@@ -1,0 +1,122 @@
+package org.delib.deliberation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.delib.ranking.RankingTasklet;
+import org.delib.reports.Correctif;
+import org.delib.reports.CsvOutput;
+import org.delib.reports.StudentReports;
+import org.delib.reports.pv.PvHeader;
+import org.delib.reports.pv.PvWriter;
+import org.delib.reports.pv.Rachat;
+import org.delib.reports.pv.Transcripts;
+import org.delib.rules.Student;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The documents people read: the PV (pv.xlsx, pv.pdf) and one transcript per student (releves/), built from the
+ * results kept in the database, one page of students at a time. A workbook or a PDF cannot be appended to, so a
+ * restart builds them again whole. After a recours, the corrective PV lists only the students whose results
+ * changed. A run with several year levels gets one PV per level ({@code pv-L2.xlsx}, …).
+ */
+public class DocumentsTasklet implements Tasklet {
+
+    public static final String TRANSCRIPTS = "releves";
+
+    private final RunContext run;
+    private final JdbcTemplate jdbc;
+    private final JobParameters parameters;
+
+    public DocumentsTasklet(RunContext run, JdbcTemplate jdbc, JobParameters parameters) {
+        this.run = run;
+        this.jdbc = jdbc;
+        this.parameters = parameters;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        String institution = parameters.getString(RunContext.INSTITUTION, "");
+        String juryDate = parameters.getString(RunContext.JURY_DATE, "");
+        PvHeader header = new PvHeader(institution.isEmpty() ? run.programme().title() : institution,
+                run.programme().code(), run.programme().title(), run.academicYear(), run.session(),
+                juryDate.isEmpty() ? null : LocalDate.parse(juryDate), run.isCorrectif());
+        Predicate<Student> shown = s -> true;
+        if (run.isCorrectif()) {
+            Set<String> changed = Correctif.changedStudents(jdbc, Correctif.previousRun(jdbc, run.jobName(),
+                    run.programme().code(), run.academicYear(), run.runId()), run.runId());
+            shown = s -> changed.contains(s.id());
+        }
+        Map<String, List<Rachat>> rachats = new HashMap<>();
+        jdbc.query("SELECT student_id, element, reason FROM delib_jury WHERE run_id = ? ORDER BY student_id, element",
+                rs -> {
+                    rachats.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Rachat(rs.getString(2), rs.getString(3)));
+                }, run.runId());
+        List<String> levels = jdbc.queryForList("SELECT DISTINCT level FROM delib_decision WHERE run_id = ? "
+                + "ORDER BY level", String.class, run.runId());
+        PvWriter pv = new PvWriter(run.profile());
+        Transcripts transcripts = new Transcripts(run.profile());
+        for (String level : levels) {
+            Predicate<Student> filter = shown.and(s -> s.level().equals(level));
+            StoredResults students = new StoredResults(jdbc, run.runId(), run.programme(), run.profile(), filter);
+            String suffix = levels.size() == 1 ? "" : "-" + level;
+            pv.writeXlsx(run.staging().resolve("pv" + suffix + ".xlsx"), header, run.programme(), level, students,
+                    rachats, extraSheets());
+            pv.writePdf(run.staging().resolve("pv" + suffix + ".pdf"), header, run.programme(), level, students,
+                    rachats);
+            Path dir = Files.createDirectories(run.staging().resolve(TRANSCRIPTS + suffix));
+            transcripts.write(dir, header, run.programme(), students);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** The sheets after the PV, from the CSV outputs already written: they say the same, in the same order. */
+    private List<PvWriter.ExtraSheet> extraSheets() {
+        CsvOutput out = run.csv();
+        List<PvWriter.ExtraSheet> sheets = new ArrayList<>();
+        if (run.session() == 1) {
+            sheets.add(new PvWriter.ExtraSheet("Convocations rattrapage",
+                    List.of("Matricule", "Nom", "Prénom", "Matière", "Semestre"),
+                    out.records(run.staging().resolve(StudentReports.RATTRAPAGE))));
+        }
+        sheets.add(PvWriter.juryCandidates(out.records(run.staging().resolve(StudentReports.JURY_CANDIDATES))));
+        if (run.session() == 2) {
+            sheets.add(new PvWriter.ExtraSheet("Classement",
+                    List.of("Matricule", "MSE", "r", "d", "s", "MC", "Rang", "Major"),
+                    out.records(run.staging().resolve(RankingTasklet.RANKING))));
+            if (Files.exists(run.staging().resolve(RankingTasklet.ORIENTATION))) {
+                sheets.add(new PvWriter.ExtraSheet("Orientation",
+                        List.of("Matricule", "Spécialité", "Vœu", "Motif"),
+                        out.records(run.staging().resolve(RankingTasklet.ORIENTATION))));
+            }
+        }
+        return sheets;
+    }
+
+    /** The documents a run publishes, for the levels it deliberated. */
+    static List<String> names(List<String> levels) {
+        List<String> names = new ArrayList<>();
+        for (String level : levels) {
+            String suffix = levels.size() == 1 ? "" : "-" + level;
+            names.add("pv" + suffix + ".xlsx");
+            names.add("pv" + suffix + ".pdf");
+        }
+        return names;
+    }
+
+    static List<String> folders(List<String> levels) {
+        return levels.stream().map(l -> TRANSCRIPTS + (levels.size() == 1 ? "" : "-" + l)).toList();
+    }
+}
