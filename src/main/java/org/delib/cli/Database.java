@@ -29,6 +29,14 @@ public class Database {
 
     /** Starts the Spring context on this database; the schema is migrated on the way. */
     public ConfigurableApplicationContext start() {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts the Spring context with {@code extra} properties, which win over application.properties and config
+     * files: {@code serve} turns the web server on with them; every other command starts without one.
+     */
+    public ConfigurableApplicationContext start(Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>();
         if (url == null || url.isBlank()) {
             // AUTO_SERVER lets `status` read the database while a run holds it.
@@ -43,6 +51,6 @@ public class Database {
         props.put("delib.log-dir", dataDir().toString());
         SpringApplication app = new SpringApplication(DelibApplication.class);
         app.setDefaultProperties(props);
-        return app.run();
+        return app.run(extra.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 }

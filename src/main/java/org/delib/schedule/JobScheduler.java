@@ -116,6 +116,32 @@ public class JobScheduler {
         }
     }
 
+    /**
+     * Resumes the last failed or stopped run of a job now (the console's Restart), on the same terms as a trigger:
+     * never beside a running execution of the job, in this process or another.
+     */
+    public JobRunner.Outcome restart(Path file) {
+        String name = JobDefinition.nameOf(file);
+        if (!running.add(name)) {
+            return new JobRunner.Outcome(1, List.of(name + " is running; this restart is refused"));
+        }
+        try (JobLock lock = JobLock.tryAcquire(dataDir, name)) {
+            if (lock == null) {
+                return new JobRunner.Outcome(1, List.of(name + " is running in another process; this restart is refused"));
+            }
+            JobDefinition job = JobDefinition.load(file).with(null, null, null);
+            JobRunner.Outcome outcome = runner.restart(name, "java -jar target/delib.jar restart " + file,
+                    Fingerprint.of(job));
+            outcome.lines().forEach(l -> LOG.info(name + ": " + l));
+            return outcome;
+        } catch (Exception e) {
+            LOG.error(name + ": " + e.getMessage(), e);
+            return new JobRunner.Outcome(1, List.of(String.valueOf(e.getMessage())));
+        } finally {
+            running.remove(name);
+        }
+    }
+
     /** SIGTERM: no new trigger; running jobs stop at their next commit, resumable with {@code restart}. */
     @PreDestroy
     public synchronized void stop() {
