@@ -157,7 +157,7 @@ public class JobRunner {
     }
 
     /** The executions of a job (all jobs with null), newest first. */
-    private List<JobExecution> executions(String name) {
+    public List<JobExecution> executions(String name) {
         List<JobExecution> all = new ArrayList<>();
         for (JobInstance instance : jobs.getJobInstances(DeliberationJobConfig.JOB_NAME, 0, 10_000)) {
             for (JobExecution e : jobs.getJobExecutions(instance)) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.delib.cli.JobDefinition;
+import org.delib.cli.JobRunner;
 import org.delib.deliberation.DeliberationJobConfig;
 import org.delib.deliberation.PublishTasklet;
 import org.delib.deliberation.RunContext;
@@ -24,7 +25,6 @@ import org.delib.importing.InputFile;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -52,11 +52,13 @@ public class Runs {
     private static final int SHOWN = 200;
 
     private final JobRepository jobs;
+    private final JobRunner runner;
     private final JdbcTemplate jdbc;
     private final List<String> stepNames;
     private final Map<String, Long> rowEstimates = new ConcurrentHashMap<>();
 
-    public Runs(JobRepository jobs, JdbcTemplate jdbc, Job deliberationJob) {
+    public Runs(JobRepository jobs, JobRunner runner, JdbcTemplate jdbc, Job deliberationJob) {
+        this.runner = runner;
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.stepNames = deliberationJob instanceof org.springframework.batch.core.job.SimpleJob j ? List.copyOf(j.getStepNames()) : List.of();
@@ -101,16 +103,7 @@ public class Runs {
 
     /** Every execution of the deliberation job (of one job definition when {@code name} is not null), newest first. */
     public List<JobExecution> executions(String name) {
-        List<JobExecution> all = new ArrayList<>();
-        for (JobInstance instance : jobs.getJobInstances(DeliberationJobConfig.JOB_NAME, 0, 10_000)) {
-            for (JobExecution e : jobs.getJobExecutions(instance)) {
-                if (name == null || name.equals(e.getJobParameters().getString(RunContext.JOB))) {
-                    all.add(e);
-                }
-            }
-        }
-        all.sort(Comparator.comparing(JobExecution::getCreateTime).thenComparing(JobExecution::getId).reversed());
-        return all;
+        return runner.executions(name);
     }
 
     /** The newest execution of each job, by job name. */
