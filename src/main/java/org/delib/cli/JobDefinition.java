@@ -17,6 +17,8 @@ public record JobDefinition(String programme, String academicYear, Integer sessi
     public static JobDefinition load(Path file) {
         JobDefinition d = Yaml.read(file, JobDefinition.class);
         String problem = d.programme() == null ? "programme is missing"
+                : !org.delib.deliberation.RunContext.SAFE_CODE.matcher(d.programme()).matches()
+                ? "programme must be a plain code (letters, digits, '-', '_', '.'; no '..')"
                 : d.juryDate() != null && !d.juryDate().matches("\\d{4}-\\d{2}-\\d{2}")
                 ? "jury_date must look like 2026-07-10"
                 : d.academicYear() == null || !d.academicYear().matches("\\d{4}-\\d{4}")

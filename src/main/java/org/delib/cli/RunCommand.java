@@ -2,6 +2,9 @@ package org.delib.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.commons.logging.LogFactory;
 import org.delib.importing.InputException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -40,9 +43,26 @@ public class RunCommand extends JobCommand implements Callable<Integer> {
                 throw new InputException("job " + name + " is already running in another process; "
                         + "this launch is refused (see: java -jar target/delib.jar status " + jobFile + ")");
             }
-            try (ConfigurableApplicationContext context = database.start()) {
-                JobRunner.Outcome outcome = launch.with(context.getBean(JobRunner.class), name,
-                        "java -jar target/delib.jar restart " + jobFile);
+            String hint = "java -jar target/delib.jar restart " + jobFile;
+            try (ConfigurableApplicationContext context = database.start();
+                 DatabaseLock shared = DatabaseLock.tryAcquire(context.getBean(DataSource.class), name)) {
+                if (shared == null) {
+                    throw new InputException("job " + name + " is already running on another machine sharing this "
+                            + "database; this launch is refused (see: java -jar target/delib.jar status " + jobFile + ")");
+                }
+                JobRunner.Outcome outcome;
+                try {
+                    outcome = launch.with(context.getBean(JobRunner.class), name, hint);
+                } catch (RuntimeException e) {
+                    if (e instanceof InputException) {
+                        throw e;
+                    }
+                    // The job repository itself failed (a database that went away): say so, and how to resume.
+                    LogFactory.getLog("delib.failures").error("run of " + name + " failed", e);
+                    Long run = org.delib.deliberation.FailureReport.currentRun();
+                    outcome = new JobRunner.Outcome(1, List.of("FAILED run #" + (run == null ? "?" : run) + ": "
+                            + Failures.oneLine(e) + ". Once the cause is fixed, resume it with: " + hint));
+                }
                 outcome.lines().forEach((outcome.exitCode() == 0 ? spec.commandLine().getOut() : spec.commandLine().getErr())::println);
                 return outcome.exitCode();
             }

@@ -117,8 +117,17 @@ public class DeliberationJobConfig {
     @Bean
     @StepScope
     public ImportItems importItems(@Value("#{stepExecution}") StepExecution step, RunContextHolder run,
-                                   JdbcTemplate jdbc) {
-        return new ImportItems(ImportItems.fileOf(step.getStepName()), run.get(), jdbc);
+                                   JdbcTemplate jdbc, JobRepository jobs) {
+        return new ImportItems(ImportItems.fileOf(step.getStepName()), run.get(), jdbc, rerun(step, jobs));
+    }
+
+    /** Whether an earlier attempt of this step ran in this job instance (the step is restarted). */
+    static boolean rerun(StepExecution step, JobRepository jobs) {
+        try {
+            return jobs.getStepExecutionCount(step.getJobExecution().getJobInstance(), step.getStepName()) > 1;
+        } catch (org.springframework.batch.core.step.NoSuchStepException e) {
+            return false;
+        }
     }
 
     @Bean
@@ -146,9 +155,11 @@ public class DeliberationJobConfig {
 
     @Bean
     @StepScope
-    public StudentRecordReader students(RunContextHolder run, JdbcTemplate jdbc) {
+    public StudentRecordReader students(RunContextHolder run, JdbcTemplate jdbc, JobRepository jobs,
+                                        @Value("#{stepExecution}") StepExecution step) {
         RunContext r = run.get();
-        return new StudentRecordReader(jdbc, r.runId(), r.programme().code(), r.academicYear(), STUDENT_CHUNK);
+        return new StudentRecordReader(jdbc, r.runId(), r.programme().code(), r.academicYear(), STUDENT_CHUNK,
+                rerun(step, jobs));
     }
 
     @Bean

@@ -24,6 +24,18 @@ public class FailureReport implements JobExecutionListener {
         this.jdbc = jdbc;
     }
 
+    /** The run this thread is executing, for a message when the job repository itself fails under it. */
+    private static final ThreadLocal<Long> CURRENT = new ThreadLocal<>();
+
+    public static Long currentRun() {
+        return CURRENT.get();
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        CURRENT.set(execution.getJobInstanceId());
+    }
+
     @Override
     public void afterJob(JobExecution execution) {
         if (execution.getStatus() != BatchStatus.FAILED || inputFailure(execution) == null

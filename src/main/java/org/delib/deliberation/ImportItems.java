@@ -27,7 +27,16 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
     private final Function<InputRow, Staged> check;
     private final StagingWriter writer;
 
-    public ImportItems(InputFile file, RunContext run, JdbcTemplate jdbc) {
+    private final InputFile file;
+    private final RunContext run;
+    private final JdbcTemplate jdbc;
+    private final boolean rerun;
+
+    public ImportItems(InputFile file, RunContext run, JdbcTemplate jdbc, boolean rerun) {
+        this.file = file;
+        this.run = run;
+        this.jdbc = jdbc;
+        this.rerun = rerun;
         this.reader = new TableItemReader(file, run.inputs().get(file));
         Map<String, String> levels = new HashMap<>();
         if (file != InputFile.STUDENTS) {
@@ -56,6 +65,12 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
 
     @Override
     public void open(ExecutionContext context) {
+        if (rerun && !context.containsKey(TableItemReader.rowsKey(file))) {
+            // A restarted step that starts over (no saved position: Spring Batch 6.0.6 can save an empty one when
+            // a restart is killed at its very start) first removes what its earlier attempts staged.
+            jdbc.update("DELETE FROM " + file.table() + " WHERE run_id = ?", run.runId());
+            jdbc.update("DELETE FROM delib_reject WHERE run_id = ? AND file_seq = ?", run.runId(), file.ordinal());
+        }
         reader.open(context);
     }
 

@@ -22,6 +22,10 @@ public record RunContext(long runId, String jobName, String academicYear, int se
                          RulesProfile profile, ExportProfile export, Map<InputFile, Path> inputs, Path outputDir,
                          Path staging) {
 
+    /** A programme code that names one folder: no separator, no {@code ..}. */
+    public static final java.util.regex.Pattern SAFE_CODE =
+            java.util.regex.Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
     /** Job parameter names; the identifying ones make a run's identity. */
     public static final String JOB = "job";
     public static final String PROGRAMME = "programme";
@@ -79,6 +83,11 @@ public record RunContext(long runId, String jobName, String academicYear, int se
      * k-th final deliberation run again after a recours (RULES §8): earlier outputs are never overwritten.
      */
     public static Path outputDir(Path output, String programme, String academicYear, int session, int correctif) {
+        if (!SAFE_CODE.matcher(programme).matches() || !academicYear.matches("\\d{4}-\\d{4}")) {
+            // Both name folders under the output folder: neither may lead out of it.
+            throw new org.delib.importing.InputException("programme code " + programme + " and academic year "
+                    + academicYear + " must be plain names (letters, digits, '-', '_', '.'; no '..')");
+        }
         return output.resolve(programme).resolve(academicYear)
                 .resolve("session-" + session + (correctif > 0 ? "-correctif-" + correctif : ""));
     }

@@ -35,7 +35,12 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
     private final Deque<StudentRecord> page = new ArrayDeque<>();
     private String last = "";
 
-    public StudentRecordReader(JdbcTemplate jdbc, long runId, String programme, String academicYear, int pageSize) {
+    private final boolean rerun;
+
+    /** {@code rerun}: an earlier attempt of the step ran; if it left no saved position, its rows are removed. */
+    public StudentRecordReader(JdbcTemplate jdbc, long runId, String programme, String academicYear, int pageSize,
+                               boolean rerun) {
+        this.rerun = rerun;
         this.jdbc = jdbc;
         this.runId = runId;
         this.programme = programme;
@@ -48,6 +53,11 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
     public void open(ExecutionContext context) {
         last = context.getString(getExecutionContextKey("last"), "");
         page.clear();
+        if (rerun && last.isEmpty()) {
+            // Starting over after an attempt whose position was not saved: the results it wrote go first.
+            jdbc.update("DELETE FROM delib_result WHERE run_id = ?", runId);
+            jdbc.update("DELETE FROM delib_decision WHERE run_id = ?", runId);
+        }
     }
 
     @Override

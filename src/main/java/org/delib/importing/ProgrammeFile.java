@@ -50,6 +50,9 @@ public record ProgrammeFile(String code, String title, String cycle, String rule
 
     private Programme toProgramme(List<String> problems) {
         require(code, "code", problems);
+        if (code != null && !code.matches("(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            problems.add("code " + code + " must be a plain code (letters, digits, '-', '_', '.'; no '..')");
+        }
         Cycle c = parse(Cycle.class, cycle, "cycle", problems);
         List<Semester> ss = new ArrayList<>();
         for (SemesterFile s : orEmpty(semesters)) {

@@ -250,8 +250,9 @@ public final class RowChecks {
             if (v.isEmpty()) {
                 throw reject(column, "empty");
             }
-            if (v.chars().anyMatch(ch -> Character.isISOControl(ch) || Character.isWhitespace(ch))) {
-                throw reject(column, "a code must not contain spaces or control characters");
+            if (v.chars().anyMatch(ch -> Character.isISOControl(ch) || Character.isWhitespace(ch)
+                    || Character.getType(ch) == Character.FORMAT)) {
+                throw reject(column, "a code must not contain spaces, control or invisible characters");
             }
             return v;
         }

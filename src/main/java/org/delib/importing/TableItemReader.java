@@ -40,11 +40,13 @@ public class TableItemReader extends AbstractItemCountingItemStreamItemReader<In
         } catch (java.io.IOException e) {
             throw new InputException(path.getFileName() + ": " + e.getMessage());
         }
-        List<String> header = table.columns();
+        // A stray byte-order mark (a file saved twice by an editor) is no part of a column's name.
+        List<String> header = table.columns().stream().map(c -> c.replace("\uFEFF", "")).toList();
         for (String column : header) {
             if (!column.isEmpty() && header.indexOf(column) != header.lastIndexOf(column)) {
                 table.close();
-                throw new InputException(path.getFileName() + ": column " + column + " appears twice in the header");
+                throw new InputException(path.getFileName() + ": column " + printable(List.of(column))
+                        + " appears twice in the header");
             }
         }
         positions = new int[file.columns().size()];
@@ -58,7 +60,7 @@ public class TableItemReader extends AbstractItemCountingItemStreamItemReader<In
         if (!missing.isEmpty()) {
             table.close();
             throw new InputException(path.getFileName() + ": missing column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (header: " + String.join(", ", header) + ")");
+                    + String.join(", ", missing) + " (header: " + printable(header) + ")");
         }
         header.stream().filter(c -> !file.columns().contains(c)).forEach(c ->
                 LOG.warn(path.getFileName() + ": column '" + c + "' is not in the contract; ignored"));
@@ -79,6 +81,23 @@ public class TableItemReader extends AbstractItemCountingItemStreamItemReader<In
     public void update(ExecutionContext context) {
         super.update(context);
         context.putLong(rowsKey(file), rows);
+    }
+
+    /**
+     * A header as an administrator can read it in a message: column names keep their letters, digits, '_' and
+     * '-' only (a header of random bytes is not echoed back as noise), and the whole stays short.
+     */
+    static String printable(List<String> header) {
+        StringBuilder out = new StringBuilder();
+        for (String name : header) {
+            String clean = name.codePoints().filter(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-')
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            out.append(out.isEmpty() ? "" : ", ").append(clean.length() > 40 ? clean.substring(0, 40) + "…" : clean);
+            if (out.length() > 300) {
+                return out.substring(0, 300) + "…";
+            }
+        }
+        return out.toString();
     }
 
     @Override

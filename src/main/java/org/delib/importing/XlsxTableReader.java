@@ -40,9 +40,12 @@ final class XlsxTableReader implements TableReader {
             }
             rows = workbook.getSheetAt(0).iterator();
             columns = readHeader();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             workbook.close();
             throw e;
+        } catch (RuntimeException e) { // a truncated or damaged workbook: the user's file, not a crash
+            workbook.close();
+            throw new IOException("not a readable .xlsx workbook (" + e.getMessage() + ")", e);
         }
     }
 
