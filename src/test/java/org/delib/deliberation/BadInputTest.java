@@ -46,8 +46,7 @@ import org.springframework.test.context.TestPropertySource;
 class BadInputTest {
 
     static final Path CASES = Path.of("src/test/resources/bad-input");
-    private static final Pattern SUMMARY =
-            Pattern.compile("(\\S+): (\\d+) rows read = (\\d+) accepted \\+ (\\d+) rejected");
+    private static final Pattern SUMMARY = JobHarness.SUMMARY;
 
     @Autowired
     JobRunner runner;

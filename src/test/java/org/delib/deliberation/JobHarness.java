@@ -18,6 +18,10 @@ public final class JobHarness {
     public static final Path DEMO = Path.of("input/demo");
     public static final Path EXPECTED_DEMO_SESSION_1 = Path.of("src/test/resources/expected/demo-session1");
 
+    /** A line of a run's summary: file, rows read, accepted, rejected. */
+    public static final java.util.regex.Pattern SUMMARY =
+            java.util.regex.Pattern.compile("(\\S+): (\\d+) rows read = (\\d+) accepted \\+ (\\d+) rejected");
+
     private final JobRunner runner;
 
     public JobHarness(JobRunner runner) {

@@ -52,8 +52,7 @@ class HostileInputJobTest {
 
     static final long SEED = ImportFuzzTest.SEED;
     static final int CANDIDATES = 150;
-    private static final Pattern SUMMARY =
-            Pattern.compile("(\\S+): (\\d+) rows read = (\\d+) accepted \\+ (\\d+) rejected");
+    private static final Pattern SUMMARY = JobHarness.SUMMARY;
 
     @Autowired
     JobRunner runner;
