@@ -59,6 +59,10 @@ public class TableItemReader extends AbstractItemCountingItemStreamItemReader<In
         }
         if (!missing.isEmpty()) {
             table.close();
+            if (header.stream().anyMatch(c -> c.indexOf('\u0000') >= 0)) {
+                throw new InputException(path.getFileName() + ": not UTF-8 (it looks like UTF-16): save it as "
+                        + "\"CSV UTF-8\"");
+            }
             throw new InputException(path.getFileName() + ": missing column" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + " (header: " + printable(header) + ")");
         }

@@ -32,7 +32,7 @@ final class XlsxTableReader implements TableReader {
         try {
             workbook = StreamingReader.builder().rowCacheSize(100).bufferSize(4096).open(file.toFile());
         } catch (RuntimeException e) { // the library reports unreadable files with runtime exceptions
-            throw new IOException(file.getFileName() + ": not a readable .xlsx workbook (" + e.getMessage() + ")", e);
+            throw new IOException("not a readable .xlsx workbook (" + e.getMessage() + ")", e);
         }
         try {
             if (workbook.getNumberOfSheets() == 0) {
