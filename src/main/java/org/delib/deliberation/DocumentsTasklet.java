@@ -64,14 +64,13 @@ public class DocumentsTasklet implements Tasklet {
                     rachats.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(new Rachat(rs.getString(2), rs.getString(3)));
                 }, run.runId());
-        List<String> levels = jdbc.queryForList("SELECT DISTINCT level FROM delib_decision WHERE run_id = ? "
-                + "ORDER BY level", String.class, run.runId());
+        List<String> levels = levels(jdbc, run);
         PvWriter pv = new PvWriter(run.profile());
         Transcripts transcripts = new Transcripts(run.profile());
         for (String level : levels) {
             Predicate<Student> filter = shown.and(s -> s.level().equals(level));
             StoredResults students = new StoredResults(jdbc, run.runId(), run.programme(), run.profile(), filter);
-            String suffix = levels.size() == 1 ? "" : "-" + level;
+            String suffix = suffix(levels, level);
             pv.writeXlsx(run.staging().resolve("pv" + suffix + ".xlsx"), header, run.programme(), level, students,
                     rachats, extraSheets());
             pv.writePdf(run.staging().resolve("pv" + suffix + ".pdf"), header, run.programme(), level, students,
@@ -105,18 +104,28 @@ public class DocumentsTasklet implements Tasklet {
         return sheets;
     }
 
+    /** The year levels the run deliberated. */
+    static List<String> levels(JdbcTemplate jdbc, RunContext run) {
+        return jdbc.queryForList("SELECT DISTINCT level FROM delib_decision WHERE run_id = ? ORDER BY level",
+                String.class, run.runId());
+    }
+
+    /** How a level's documents are told apart: not at all when the run has one level. */
+    private static String suffix(List<String> levels, String level) {
+        return levels.size() == 1 ? "" : "-" + level;
+    }
+
     /** The documents a run publishes, for the levels it deliberated. */
     static List<String> names(List<String> levels) {
         List<String> names = new ArrayList<>();
         for (String level : levels) {
-            String suffix = levels.size() == 1 ? "" : "-" + level;
-            names.add("pv" + suffix + ".xlsx");
-            names.add("pv" + suffix + ".pdf");
+            names.add("pv" + suffix(levels, level) + ".xlsx");
+            names.add("pv" + suffix(levels, level) + ".pdf");
         }
         return names;
     }
 
     static List<String> folders(List<String> levels) {
-        return levels.stream().map(l -> TRANSCRIPTS + (levels.size() == 1 ? "" : "-" + l)).toList();
+        return levels.stream().map(l -> TRANSCRIPTS + suffix(levels, l)).toList();
     }
 }

@@ -66,8 +66,7 @@ public class PublishTasklet implements Tasklet {
             names.add(Correctif.CHANGES);
         }
         names.addAll(RankingTasklet.outputs(run.session()));
-        List<String> levels = jdbc.queryForList("SELECT DISTINCT level FROM delib_decision WHERE run_id = ? "
-                + "ORDER BY level", String.class, run.runId());
+        List<String> levels = DocumentsTasklet.levels(jdbc, run);
         names.addAll(DocumentsTasklet.names(levels));
         names.forEach(n -> Publisher.publish(run.staging(), run.outputDir(), n));
         DocumentsTasklet.folders(levels).forEach(f -> Publisher.publishFolder(run.staging(), run.outputDir(), f));

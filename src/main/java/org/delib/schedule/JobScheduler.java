@@ -95,21 +95,11 @@ public class JobScheduler {
                 LOG.info(name + ": inputs unchanged since run #" + last.getJobInstanceId() + "; not run again");
                 return Outcome.SKIPPED_UNCHANGED;
             }
-            if (!running.add(name)) {
-                LOG.warn(name + ": already running; this trigger is refused");
+            JobRunner.Outcome outcome = exclusively(name, file, hint -> runner.run(name, hint, params));
+            if (outcome == null) {
                 return Outcome.REFUSED_RUNNING;
             }
-            try (JobLock lock = JobLock.tryAcquire(dataDir, name)) {
-                if (lock == null) {
-                    LOG.warn(name + ": running in another process; this trigger is refused");
-                    return Outcome.REFUSED_RUNNING;
-                }
-                JobRunner.Outcome outcome = runner.run(name, "java -jar target/delib.jar restart " + file, params);
-                outcome.lines().forEach(l -> LOG.info(name + ": " + l));
-                return outcome.exitCode() == 0 ? Outcome.COMPLETED : Outcome.FAILED;
-            } finally {
-                running.remove(name);
-            }
+            return outcome.exitCode() == 0 ? Outcome.COMPLETED : Outcome.FAILED;
         } catch (Exception e) {
             LOG.error(name + ": " + e.getMessage(), e);
             return Outcome.FAILED;
@@ -122,21 +112,39 @@ public class JobScheduler {
      */
     public JobRunner.Outcome restart(Path file) {
         String name = JobDefinition.nameOf(file);
-        if (!running.add(name)) {
-            return new JobRunner.Outcome(1, List.of(name + " is running; this restart is refused"));
-        }
-        try (JobLock lock = JobLock.tryAcquire(dataDir, name)) {
-            if (lock == null) {
-                return new JobRunner.Outcome(1, List.of(name + " is running in another process; this restart is refused"));
-            }
+        try {
             JobDefinition job = JobDefinition.load(file).with(null, null, null);
-            JobRunner.Outcome outcome = runner.restart(name, "java -jar target/delib.jar restart " + file,
-                    Fingerprint.of(job));
-            outcome.lines().forEach(l -> LOG.info(name + ": " + l));
-            return outcome;
+            JobRunner.Outcome outcome = exclusively(name, file, hint -> runner.restart(name, hint, Fingerprint.of(job)));
+            return outcome != null ? outcome
+                    : new JobRunner.Outcome(1, List.of(name + " is running, here or in another process; this restart is refused"));
         } catch (Exception e) {
             LOG.error(name + ": " + e.getMessage(), e);
             return new JobRunner.Outcome(1, List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** What a trigger or a restart does once it holds the job, given the command that would resume it. */
+    private interface Launch {
+        JobRunner.Outcome with(String restartHint) throws Exception;
+    }
+
+    /**
+     * Runs {@code launch} with the job held, logging what it says; null, without running it, when the job is
+     * running already, in this process or another.
+     */
+    private JobRunner.Outcome exclusively(String name, Path file, Launch launch) throws Exception {
+        if (!running.add(name)) {
+            LOG.warn(name + ": already running; refused");
+            return null;
+        }
+        try (JobLock lock = JobLock.tryAcquire(dataDir, name)) {
+            if (lock == null) {
+                LOG.warn(name + ": running in another process; refused");
+                return null;
+            }
+            JobRunner.Outcome outcome = launch.with("java -jar target/delib.jar restart " + file);
+            outcome.lines().forEach(l -> LOG.info(name + ": " + l));
+            return outcome;
         } finally {
             running.remove(name);
         }
