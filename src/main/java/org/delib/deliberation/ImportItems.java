@@ -65,11 +65,14 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
 
     @Override
     public void open(ExecutionContext context) {
-        if (rerun && !context.containsKey(TableItemReader.rowsKey(file))) {
-            // A restarted step that starts over (no saved position: Spring Batch 6.0.6 can save an empty one when
-            // a restart is killed at its very start) first removes what its earlier attempts staged.
-            jdbc.update("DELETE FROM " + file.table() + " WHERE run_id = ?", run.runId());
-            jdbc.update("DELETE FROM delib_reject WHERE run_id = ? AND file_seq = ?", run.runId(), file.ordinal());
+        if (rerun) {
+            // A restarted step first removes what its earlier attempts staged beyond its saved position: rows of a
+            // chunk committed before the position was saved (a stop or a kill in between), or everything when
+            // Spring Batch 6.0.6 saved an empty position (a restart killed at its very start).
+            long after = context.getLong(TableItemReader.lastLineKey(file), 0);
+            jdbc.update("DELETE FROM " + file.table() + " WHERE run_id = ? AND line > ?", run.runId(), after);
+            jdbc.update("DELETE FROM delib_reject WHERE run_id = ? AND file_seq = ? AND line > ?", run.runId(),
+                    file.ordinal(), after);
         }
         reader.open(context);
     }

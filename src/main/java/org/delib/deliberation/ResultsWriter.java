@@ -50,10 +50,6 @@ public class ResultsWriter implements ItemWriter<StudentResult> {
                         refusal.reason(), runId, id, refusal.element()});
             }
         }
-        // Idempotent: a chunk written again after a restart whose saved position lagged its commit replaces itself.
-        List<Object[]> students = chunk.getItems().stream().map(r -> new Object[] {runId, r.student().id()}).toList();
-        jdbc.batchUpdate("DELETE FROM delib_result WHERE run_id = ? AND student_id = ?", students);
-        jdbc.batchUpdate("DELETE FROM delib_decision WHERE run_id = ? AND student_id = ?", students);
         jdbc.batchUpdate("INSERT INTO delib_result (run_id, student_id, element, kind, mark, result, credits, session) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", results);
         jdbc.batchUpdate("INSERT INTO delib_decision (run_id, student_id, level, year_mark, year_credits, decision, "

@@ -53,10 +53,10 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
     public void open(ExecutionContext context) {
         last = context.getString(getExecutionContextKey("last"), "");
         page.clear();
-        if (rerun && last.isEmpty()) {
-            // Starting over after an attempt whose position was not saved: the results it wrote go first.
-            jdbc.update("DELETE FROM delib_result WHERE run_id = ?", runId);
-            jdbc.update("DELETE FROM delib_decision WHERE run_id = ?", runId);
+        if (rerun) {
+            // Results an earlier attempt wrote beyond the saved position (or all, when none was saved) go first.
+            jdbc.update("DELETE FROM delib_result WHERE run_id = ? AND student_id > ?", runId, last);
+            jdbc.update("DELETE FROM delib_decision WHERE run_id = ? AND student_id > ?", runId, last);
         }
     }
 

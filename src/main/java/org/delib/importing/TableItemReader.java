@@ -22,6 +22,8 @@ public class TableItemReader extends AbstractItemCountingItemStreamItemReader<In
     private int[] positions;
     /** Data rows handed out; the item count Spring Batch keeps also counts the read that found the end. */
     private long rows;
+    /** The line of the last row handed out: a restart removes what was staged beyond it. */
+    private long lastLine;
 
     /** {@code path} is null for an optional file that is absent. */
     public TableItemReader(InputFile file, Path path) {
@@ -71,6 +73,10 @@ public class TableItemReader extends AbstractItemCountingItemStreamItemReader<In
     }
 
     /** The step context key under which the count of rows read is saved, for the run's accounting. */
+    public static String lastLineKey(InputFile file) {
+        return "input." + file.baseName() + ".lastLine";
+    }
+
     public static String rowsKey(InputFile file) {
         return "input." + file.baseName() + ".rows";
     }
@@ -79,12 +85,14 @@ public class TableItemReader extends AbstractItemCountingItemStreamItemReader<In
     public void open(ExecutionContext context) {
         super.open(context); // on a restart this skips the rows already read, counting them again
         rows = context.getLong(rowsKey(file), 0);
+        lastLine = context.getLong(lastLineKey(file), 0);
     }
 
     @Override
     public void update(ExecutionContext context) {
         super.update(context);
         context.putLong(rowsKey(file), rows);
+        context.putLong(lastLineKey(file), lastLine);
     }
 
     /**
@@ -111,6 +119,7 @@ public class TableItemReader extends AbstractItemCountingItemStreamItemReader<In
             return null;
         }
         rows++;
+        lastLine = row.line();
         String[] values = new String[positions.length];
         for (int i = 0; i < positions.length; i++) {
             values[i] = positions[i] < row.cells().size() ? row.cells().get(positions[i]) : null;
