@@ -1,12 +1,18 @@
 package org.delib.reports.pv;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -14,57 +20,157 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * The one font of the PDFs, embedded (subset) so that accented names print the same everywhere: Liberation Sans
  * Regular (SIL Open Font License 1.1), which the PDFBox jar itself ships. No font binary in our repository, no
- * dependency beyond PDFBox, and no font needed on the machine. It covers Latin-1 and Latin Extended-A (è, ï, ç, œ,
- * «, », —); a character it lacks prints as "?" instead of failing the document.
+ * dependency beyond PDFBox, and no font needed on the machine. A character it lacks prints as "?" instead of failing
+ * the document.
  *
- * <p>Parsed once and shared by every document written with it, each embedding its own subset.
+ * <p>It comes in two faces: {@link #full()}, every glyph of the font (Latin, Greek, Cyrillic, Vietnamese…), and
+ * {@link #latin()}, its Latin-1, Latin Extended-A and punctuation glyphs only, made once from it. Embedding a font
+ * costs in proportion to its glyph count (PDFBox measures every glyph, then subsets), and it was half the time of a
+ * transcript: documents whose text the Latin face covers, nearly all of them, use it.
+ *
+ * <p>Parsed once and shared by every document written with it; not thread-safe (the parsed font reads its tables
+ * lazily, and widths and printable forms are cached), so each thread writing PDFs has its own.
  */
 final class PdfFonts implements Closeable {
 
     static final String RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    /** Basic Latin, Latin-1, Latin Extended-A, general punctuation (— « » ’ …) and the euro sign. */
+    private static final int[][] LATIN = {{0x20, 0x17F}, {0x2000, 0x206F}, {0x20AC, 0x20AC}};
 
-    private final TrueTypeFont ttf;
-    private final CmapLookup cmap;
+    private final Face full;
+    private final Face latin;
 
     PdfFonts() throws IOException {
         try (InputStream in = PdfFonts.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IOException("font " + RESOURCE + " not on the classpath (is PDFBox there?)");
             }
-            ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            full = new Face(new TTFParser().parse(new RandomAccessReadBuffer(in)), COSName.getPDFName("F1"));
         }
-        // Glyph substitution (GSUB) only brings ligatures to Latin text, and PDFBox applies it by compiling regular
-        // expressions for every string shown: off, it makes the PV several times faster. Accents still come out
-        // right, since printable() composes them (NFC) into the font's precomposed glyphs.
-        ttf.setEnableGsub(false);
-        cmap = ttf.getUnicodeCmapLookup();
-    }
-
-    /** The font for one document; with {@code embedSubset} only the glyphs used are written into it. */
-    PDType0Font embed(PDDocument doc) throws IOException {
-        return PDType0Font.load(doc, ttf, true);
-    }
-
-    /** {@code s} composed (NFC), with control characters as spaces and characters the font lacks as "?". */
-    String printable(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        Normalizer.normalize(s, Normalizer.Form.NFC).codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-                b.append(' ');
-            } else if (cmap.getGlyphId(cp) == 0) {
-                b.append('?');
-            } else {
-                b.appendCodePoint(cp);
+        TTFSubsetter subset = new TTFSubsetter(full.ttf);
+        for (int[] range : LATIN) {
+            for (int cp = range[0]; cp <= range[1]; cp++) {
+                if (full.cmap.getGlyphId(cp) != 0) {
+                    subset.add(cp);
+                }
             }
-        });
-        return b.toString();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        subset.writeToStream(bytes);
+        latin = new Face(new TTFParser().parse(new RandomAccessReadBuffer(bytes.toByteArray())),
+                COSName.getPDFName("F2"));
+    }
+
+    /** Every glyph of the font. */
+    Face full() {
+        return full;
+    }
+
+    /** The Latin glyphs only: much cheaper to embed. */
+    Face latin() {
+        return latin;
+    }
+
+    /** Whether the Latin face prints every one of {@code texts} as the full one would. */
+    boolean latinCovers(Iterable<String> texts) {
+        for (String t : texts) {
+            if (!full.printable(t).codePoints().allMatch(cp -> latin.cmap.getGlyphId(cp) != 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public void close() throws IOException {
-        ttf.close();
+        full.ttf.close();
+        latin.ttf.close();
+    }
+
+    /** Closes, for a {@code finally} that must not hide the failure being thrown. */
+    void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            // only memory buffers to release
+        }
+    }
+
+    /** One font program, with the name its documents give it in their page resources. */
+    static final class Face {
+        private final TrueTypeFont ttf;
+        private final CmapLookup cmap;
+        final COSName name;
+        private final float unitsPerEm;
+        /** Advance width of each BMP character, in thousandths of the font size; NaN until first measured. */
+        private final float[] widths = new float[Character.MAX_VALUE + 1];
+        private final Map<String, String> printables = new HashMap<>();
+
+        private Face(TrueTypeFont ttf, COSName name) throws IOException {
+            // Glyph substitution (GSUB) only brings ligatures to Latin text, and PDFBox applies it by compiling
+            // regular expressions for every string shown: off, it makes the PV several times faster. Accents still
+            // come out right, since printable() composes them (NFC) into the font's precomposed glyphs.
+            ttf.setEnableGsub(false);
+            this.ttf = ttf;
+            this.cmap = ttf.getUnicodeCmapLookup();
+            this.name = name;
+            this.unitsPerEm = ttf.getUnitsPerEm();
+            Arrays.fill(widths, Float.NaN);
+        }
+
+        /** The font for one document: only the glyphs used are written into it. */
+        PDType0Font embed(PDDocument doc) throws IOException {
+            return PDType0Font.load(doc, ttf, true);
+        }
+
+        /**
+         * The width of {@code printable} text, in thousandths of the font size: the glyphs' advance widths rounded as
+         * PDFBox writes them in the embedded font. Measuring text was a third of the time of a transcript.
+         */
+        float width(String printable) throws IOException {
+            float w = 0;
+            for (int i = 0; i < printable.length(); i++) {
+                int cp = printable.codePointAt(i);
+                if (Character.isSupplementaryCodePoint(cp)) {
+                    w += advance(cp);
+                    i++;
+                } else {
+                    if (Float.isNaN(widths[cp])) {
+                        widths[cp] = advance(cp);
+                    }
+                    w += widths[cp];
+                }
+            }
+            return w;
+        }
+
+        private float advance(int cp) throws IOException {
+            return Math.round(ttf.getAdvanceWidth(cmap.getGlyphId(cp)) * 1000 / unitsPerEm);
+        }
+
+        /** {@code s} composed (NFC), with control characters as spaces and characters the face lacks as "?". */
+        String printable(String s) {
+            if (s == null) {
+                return "";
+            }
+            if (printables.size() > 100_000) {
+                printables.clear();
+            }
+            return printables.computeIfAbsent(s, this::compose);
+        }
+
+        private String compose(String s) {
+            StringBuilder b = new StringBuilder(s.length());
+            Normalizer.normalize(s, Normalizer.Form.NFC).codePoints().forEach(cp -> {
+                if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
+                    b.append(' ');
+                } else if (cmap.getGlyphId(cp) == 0) {
+                    b.append('?');
+                } else {
+                    b.appendCodePoint(cp);
+                }
+            });
+            return b.toString();
+        }
     }
 }

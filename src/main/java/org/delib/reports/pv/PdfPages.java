@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
@@ -31,18 +33,20 @@ final class PdfPages {
     }
 
     private final PDDocument doc;
-    private final PdfFonts fonts;
+    private final PdfFonts.Face face;
     private final PDType0Font font;
     private final PDRectangle size;
     private final PageStart pageStart;
     private PDPageContentStream out;
+    /** The characters shown so far, for a document that reuses these pages' content with its own copy of the font. */
+    private final BitSet shown = new BitSet();
     /** The top of the free space on the current page. */
     float y;
 
-    PdfPages(PDDocument doc, PdfFonts fonts, PDRectangle size, PageStart pageStart) throws IOException {
+    PdfPages(PDDocument doc, PdfFonts.Face face, PDRectangle size, PageStart pageStart) throws IOException {
         this.doc = doc;
-        this.fonts = fonts;
-        this.font = fonts.embed(doc);
+        this.face = face;
+        this.font = face.embed(doc);
         this.size = size;
         this.pageStart = pageStart;
     }
@@ -52,6 +56,10 @@ final class PdfPages {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             doc.save(out);
         }
+    }
+
+    BitSet shown() {
+        return shown;
     }
 
     float left() {
@@ -70,6 +78,10 @@ final class PdfPages {
     void newPage() throws IOException {
         finish();
         PDPage page = new PDPage(size);
+        PDResources resources = new PDResources();
+        // Named by its face, so that another document can show this page's content with its own copy of the font.
+        resources.put(face.name, font);
+        page.setResources(resources);
         doc.addPage(page);
         out = new PDPageContentStream(doc, page);
         y = size.getHeight() - MARGIN;
@@ -97,12 +109,12 @@ final class PdfPages {
     }
 
     float width(String s, float fontSize) throws IOException {
-        return font.getStringWidth(fonts.printable(s)) / 1000 * fontSize;
+        return face.width(face.printable(s)) / 1000 * fontSize;
     }
 
     /** Text with its baseline at {@code baseline}, starting at {@code x}. */
     void text(String s, float x, float baseline, float fontSize, boolean bold) throws IOException {
-        String t = fonts.printable(s);
+        String t = face.printable(s);
         if (t.isEmpty()) {
             return;
         }
@@ -114,6 +126,7 @@ final class PdfPages {
         }
         out.newLineAtOffset(x, baseline);
         out.showText(t);
+        t.codePoints().forEach(shown::set);
         if (bold) {
             out.setRenderingMode(RenderingMode.FILL);
         }
@@ -167,7 +180,7 @@ final class PdfPages {
     /** {@code s} cut into lines no wider than {@code maxWidth}, at spaces, or anywhere in a word too long. */
     List<String> wrap(String s, float fontSize, float maxWidth) throws IOException {
         List<String> lines = new ArrayList<>();
-        String rest = fonts.printable(s).strip();
+        String rest = face.printable(s).strip();
         while (!rest.isEmpty()) {
             if (width(rest, fontSize) <= maxWidth) {
                 lines.add(rest);

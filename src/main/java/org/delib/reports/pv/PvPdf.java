@@ -54,7 +54,7 @@ final class PvPdf {
     private Map<Decision, Integer> draw(PDDocument doc, PdfFonts fonts, List<Semester> semesters,
                                         Iterable<StudentResult> students, Map<String, List<Rachat>> rachats)
             throws IOException {
-        PdfPages pages = new PdfPages(doc, fonts, LANDSCAPE, this::pageHeader);
+        PdfPages pages = new PdfPages(doc, fonts.full(), LANDSCAPE, this::pageHeader);
         PdfTable table = table(pages, semesters);
         pages.newPage();
         table.header();

@@ -1,26 +1,41 @@
 package org.delib.reports.pv;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.delib.rules.ElementResult;
 import org.delib.rules.Matiere;
 import org.delib.rules.Programme;
 import org.delib.rules.Result;
 import org.delib.rules.RulesProfile;
 import org.delib.rules.Semester;
+import org.delib.rules.Student;
 import org.delib.rules.StudentResult;
 import org.delib.rules.Ue;
 
@@ -29,20 +44,33 @@ import org.delib.rules.Ue;
  * semester and the year with mark, result, session and credits, then the decision. {@link #MERGED} holds them all,
  * one after the other, for printing.
  *
- * <p>Each transcript is drawn twice, into its own document and into the merged one, in the same pass: merging
- * afterwards would copy one font subset per student into the merged file. The merged document keeps its page
- * streams in a temporary file, so the heap stays flat whatever the cohort.
+ * <p>Transcripts are drawn by one worker per core, a batch of students at a time, each worker with its own font.
+ * The merged document is not drawn again: each transcript's page content is copied into it as is, compressed, and
+ * shown with the merged document's own subset of the same font (both encode text as the font's glyph ids, so the
+ * same content works with either). Merging the files afterwards would instead copy one font subset per student. The
+ * merged document keeps its page streams in a temporary file, so the heap stays flat whatever the cohort.
  */
 public final class Transcripts {
 
     public static final String MERGED = "releves.pdf";
     private static final float FONT_SIZE = 8;
+    /** Students handed to the workers at a time: enough to keep them busy, few enough to keep the heap small. */
+    private static final int BATCH = 256;
 
     private final RulesProfile profile;
+    private final int workers;
 
     public Transcripts(RulesProfile profile) {
-        this.profile = Objects.requireNonNull(profile);
+        this(profile, Runtime.getRuntime().availableProcessors());
     }
+
+    Transcripts(RulesProfile profile, int workers) {
+        this.profile = Objects.requireNonNull(profile);
+        this.workers = Math.max(1, workers);
+    }
+
+    /** One student's transcript as drawn: its pages' compressed content, the face it uses and the characters shown. */
+    private record Drawn(List<byte[]> pages, COSBase filter, COSName face, BitSet shown) {}
 
     /**
      * Writes the transcripts of {@code students} into {@code dir}, created if needed.
@@ -50,30 +78,153 @@ public final class Transcripts {
      * @return the number of transcripts written
      */
     public int write(Path dir, PvHeader header, Programme programme, Iterable<StudentResult> students) {
-        Numbers numbers = new Numbers(profile.decimals());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+            Thread t = new Thread(task, "transcripts");
+            t.setDaemon(true);
+            return t;
+        });
+        List<PdfFonts> fonts = new ArrayList<>();
         int n = 0;
         try {
             Files.createDirectories(dir);
-            try (PdfFonts fonts = new PdfFonts();
+            for (int i = 0; i < workers; i++) {
+                fonts.add(new PdfFonts());
+            }
+            boolean latin = fonts.get(0).latinCovers(texts(header, programme));
+            try (PdfFonts mergedFonts = new PdfFonts();
                  PDDocument merged = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
-                Page all = new Page(header, programme, numbers);
-                PdfPages allPages = new PdfPages(merged, fonts, PDRectangle.A4, all::start);
+                Merged all = new Merged(merged, mergedFonts);
+                List<StudentResult> batch = new ArrayList<>(BATCH);
                 for (StudentResult r : students) {
-                    try (PDDocument one = new PDDocument()) {
-                        Page page = new Page(header, programme, numbers);
-                        page.draw(new PdfPages(one, fonts, PDRectangle.A4, page::start), r);
-                        PdfPages.save(one, dir.resolve(fileName(r.student().id())));
+                    batch.add(r);
+                    if (batch.size() == BATCH) {
+                        n += all.append(draw(pool, fonts, latin, dir, header, programme, batch));
+                        batch.clear();
                     }
-                    all.draw(allPages, r);
-                    n++;
                 }
-                allPages.finish();
+                n += all.append(draw(pool, fonts, latin, dir, header, programme, batch));
+                all.subsetFonts();
                 PdfPages.save(merged, dir.resolve(MERGED));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the transcripts in " + dir, e);
+        } finally {
+            pool.shutdownNow();
+            fonts.forEach(PdfFonts::closeQuietly);
         }
         return n;
+    }
+
+    /** Writes the transcripts of {@code batch}, a contiguous slice per worker; returns them drawn, in order. */
+    private List<Drawn> draw(ExecutorService pool, List<PdfFonts> fonts, boolean latin, Path dir, PvHeader header,
+                             Programme programme, List<StudentResult> batch) throws IOException {
+        List<Future<List<Drawn>>> slices = new ArrayList<>();
+        int size = (batch.size() + workers - 1) / workers;
+        for (int w = 0; w < workers && w * size < batch.size(); w++) {
+            List<StudentResult> slice = batch.subList(w * size, Math.min(batch.size(), (w + 1) * size));
+            PdfFonts font = fonts.get(w);
+            slices.add(pool.submit(() -> {
+                Page page = new Page(header, programme, new Numbers(profile.decimals()));
+                List<Drawn> drawn = new ArrayList<>(slice.size());
+                for (StudentResult r : slice) {
+                    Student s = r.student();
+                    drawn.add(drawOne(latin && font.latinCovers(List.of(s.id(), s.lastName(), s.firstName()))
+                            ? font.latin() : font.full(), page, dir, r));
+                }
+                return drawn;
+            }));
+        }
+        List<Drawn> all = new ArrayList<>(batch.size());
+        try {
+            for (Future<List<Drawn>> slice : slices) {
+                all.addAll(slice.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing transcripts");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return all;
+    }
+
+    /** The text of every transcript of the run that is not the student's own: the header and the programme. */
+    private static List<String> texts(PvHeader header, Programme programme) {
+        List<String> texts = new ArrayList<>(List.of(header.institution(), header.programmeTitle(),
+                header.sessionLine()));
+        for (Semester s : programme.semesters()) {
+            for (Ue u : s.ues()) {
+                texts.add(u.title());
+                u.matieres().forEach(m -> texts.add(m.title()));
+            }
+        }
+        return texts;
+    }
+
+    private static Drawn drawOne(PdfFonts.Face face, Page page, Path dir, StudentResult r) throws IOException {
+        try (PDDocument one = new PDDocument()) {
+            PdfPages pages = new PdfPages(one, face, PDRectangle.A4, page::start);
+            page.draw(pages, r);
+            List<byte[]> contents = new ArrayList<>();
+            COSBase filter = null;
+            for (PDPage p : one.getPages()) {
+                COSStream content = (COSStream) p.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+                filter = content.getItem(COSName.FILTER);
+                try (InputStream in = content.createRawInputStream()) {
+                    contents.add(in.readAllBytes());
+                }
+            }
+            PdfPages.save(one, dir.resolve(fileName(r.student().id())));
+            return new Drawn(contents, filter, face.name, pages.shown());
+        }
+    }
+
+    /** The merged document, with its own copy of each face, embedded when a transcript first uses it. */
+    private static final class Merged {
+        private final PDDocument doc;
+        private final PdfFonts fonts;
+        private final PDResources resources = new PDResources();
+        private final Map<COSName, PDType0Font> faces = new HashMap<>();
+
+        Merged(PDDocument doc, PdfFonts fonts) {
+            this.doc = doc;
+            this.fonts = fonts;
+        }
+
+        /** Adds the drawn transcripts' pages, their content as is; returns how many transcripts. */
+        int append(List<Drawn> drawn) throws IOException {
+            for (Drawn d : drawn) {
+                PDType0Font font = faces.get(d.face());
+                if (font == null) {
+                    font = (d.face().equals(fonts.latin().name) ? fonts.latin() : fonts.full()).embed(doc);
+                    faces.put(d.face(), font);
+                    resources.put(d.face(), font);
+                }
+                d.shown().stream().forEach(font::addToSubset);
+                for (byte[] content : d.pages()) {
+                    COSStream stream = doc.getDocument().createCOSStream();
+                    try (OutputStream out = stream.createRawOutputStream()) {
+                        out.write(content);
+                    }
+                    stream.setItem(COSName.FILTER, d.filter());
+                    PDPage page = new PDPage(PDRectangle.A4);
+                    page.getCOSObject().setItem(COSName.CONTENTS, stream);
+                    page.setResources(resources);
+                    doc.addPage(page);
+                }
+            }
+            return drawn.size();
+        }
+
+        /** Embeds the glyphs used: PDFBox does it on saving only for fonts set on its own content streams. */
+        void subsetFonts() throws IOException {
+            for (PDType0Font font : faces.values()) {
+                font.subset();
+            }
+        }
     }
 
     /**

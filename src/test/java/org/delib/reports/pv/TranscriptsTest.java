@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.delib.rules.Deliberation;
 import org.delib.rules.StudentResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +71,45 @@ class TranscriptsTest {
             stripper.setEndPage(4);
             assertThat(stripper.getText(merged)).contains("Matricule : E004").contains("Décision du jury : RAT");
         }
+    }
+
+    /**
+     * Most transcripts embed the font's Latin part, a name beyond it the whole font; the merged document shows both
+     * kinds of pages with its own copies of the two, embedded.
+     */
+    @Test
+    void aNameBeyondLatinPrintsWithTheWholeFontInBothDocuments() throws IOException {
+        Path releves = dir.resolve("releves");
+        List<StudentResult> cohort = new ArrayList<>(PvFixtures.cohort().subList(0, 2));
+        cohort.add(new Deliberation(PvFixtures.programme(), PvFixtures.PROFILE).sessionOne(PvFixtures.record(
+                PvFixtures.student("E900", "Nguyễn", "Thị Ánh"), PvFixtures.marks("12"), Set.of())));
+        new Transcripts(PvFixtures.PROFILE).write(releves, PvFixtures.header(false), PvFixtures.programme(), cohort);
+
+        assertThat(text(releves.resolve("E900.pdf"))).contains("Nom : Nguyễn").contains("Prénom : Thị Ánh");
+        assertThat(fontsOf(releves.resolve("E001.pdf"))).containsExactly("F2");
+        assertThat(fontsOf(releves.resolve("E900.pdf"))).containsExactly("F1");
+        try (PDDocument merged = Loader.loadPDF(releves.resolve(Transcripts.MERGED).toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            assertThat(stripper.getText(merged)).containsSubsequence("Prénom : Ndèye Aïssatou", "Nom : Nguyễn",
+                    "Prénom : Thị Ánh", "Décision du jury : ADM");
+        }
+        assertThat(fontsOf(releves.resolve(Transcripts.MERGED))).containsExactlyInAnyOrder("F1", "F2");
+    }
+
+    /** The names of the fonts the pages use, each checked to be embedded as a subset. */
+    private static Set<String> fontsOf(Path pdf) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (PDPage page : doc.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as("%s embedded in %s", name, pdf.getFileName()).isTrue();
+                    assertThat(font.getName()).matches("[A-Z]{6}\\+LiberationSans");
+                    names.add(name.getName());
+                }
+            }
+        }
+        return names;
     }
 
     @Test
