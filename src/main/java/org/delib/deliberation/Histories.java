@@ -110,10 +110,10 @@ public final class Histories {
                                                     String academicYear, String after, String to) {
         Map<String, String[]> latest = new HashMap<>();
         // In year then run order, so that the last row of a student is their latest decision (a recours included).
-        jdbc.query("SELECT d.student_id, u.academic_year, d.decision, d.debts FROM delib_decision d "
-                + "JOIN delib_run u ON u.run_id = d.run_id WHERE u.programme = ? AND u.academic_year < ? "
-                + "AND u.session = 2 AND d.student_id IN (SELECT s.student_id FROM delib_student s "
-                + "WHERE s.run_id = ? AND s.student_id > ? AND s.student_id <= ?) "
+        jdbc.query("SELECT d.student_id, u.academic_year, d.decision, d.debts FROM delib_student s "
+                + "JOIN delib_run u ON u.programme = ? AND u.academic_year < ? AND u.session = 2 "
+                + "JOIN delib_decision d ON d.run_id = u.run_id AND d.student_id = s.student_id "
+                + "WHERE s.run_id = ? AND s.student_id > ? AND s.student_id <= ? "
                 + "ORDER BY d.student_id, u.academic_year, u.run_id",
                 rs -> {
                     latest.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});

@@ -23,7 +23,7 @@ final class EarlierLevels {
     /** The debt matières sat this year, in programme order. */
     private final List<String> owed = new ArrayList<>();
     /** The levels they belong to, in cycle order. */
-    private final List<String> levels = new ArrayList<>();
+    private final List<String> levels;
 
     EarlierLevels(Programme programme, RulesProfile profile, StudentRecord record) {
         this.programme = programme;
@@ -33,17 +33,16 @@ final class EarlierLevels {
         List<String> cycle = programme.cycle().levels();
         int current = cycle.indexOf(record.student().level());
         Map<String, Semester> semesterOf = programme.semesterOfMatiere();
+        Set<String> owedLevels = new HashSet<>();
         for (String m : debts.matieres()) {
             Semester s = semesterOf.get(m);
             // Only a level before this one is owed from: a student registered again in a level retakes all of it.
             if (s != null && cycle.indexOf(s.level()) < current) {
                 owed.add(m);
-                if (!levels.contains(s.level())) {
-                    levels.add(s.level());
-                }
+                owedLevels.add(s.level());
             }
         }
-        levels.sort(java.util.Comparator.comparing(cycle::indexOf));
+        levels = cycle.stream().filter(owedLevels::contains).toList();
     }
 
     boolean owes(String matiere) {
