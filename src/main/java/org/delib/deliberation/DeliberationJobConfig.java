@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.delib.importing.CrossChecks;
 import org.delib.importing.InputException;
@@ -206,7 +207,8 @@ public class DeliberationJobConfig {
     }
 
     /** Which check applies to which file. */
-    static Function<InputRow, Staged> checks(RunContext run, InputFile file, Map<String, String> studentLevels) {
-        return new RowChecks(run.programme(), studentLevels).of(file, run.fileNames().get(file));
+    static Function<InputRow, Staged> checks(RunContext run, InputFile file, Map<String, String> studentLevels,
+                                             Map<String, Set<String>> debts) {
+        return new RowChecks(run.programme(), studentLevels, debts).of(file, run.fileNames().get(file));
     }
 }

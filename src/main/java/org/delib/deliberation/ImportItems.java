@@ -2,6 +2,7 @@ package org.delib.deliberation;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.delib.importing.InputFile;
 import org.delib.importing.InputRow;
@@ -46,7 +47,10 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
                         levels.putIfAbsent(rs.getString(1), rs.getString(2));
                     }, run.runId());
         }
-        this.check = DeliberationJobConfig.checks(run, file, levels);
+        // Marks, attendance and sanctions may name the matières a student owes from an earlier level.
+        Map<String, Set<String>> debts = file == InputFile.STUDENTS ? Map.of()
+                : Histories.owed(jdbc, run.runId(), run.programme().code(), run.academicYear());
+        this.check = DeliberationJobConfig.checks(run, file, levels, debts);
         this.writer = new StagingWriter(jdbc, run.runId(), file);
     }
 

@@ -37,6 +37,7 @@ public class ResultsWriter implements ItemWriter<StudentResult> {
             String id = r.student().id();
             List<ElementResult> all = new ArrayList<>(r.elements());
             all.add(r.year());
+            all.addAll(r.earlier()); // the earlier levels decided again: next year's history reads them
             for (ElementResult e : all) {
                 results.add(new Object[] {runId, id, e.code(), e.kind().name(), e.mark(), e.result().name(),
                         e.credits(), e.session()});

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.delib.rules.Attendance;
+import org.delib.rules.Debts;
 import org.delib.rules.Entry;
 import org.delib.rules.History;
 import org.delib.rules.MarkRow;
@@ -22,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reads the staged inputs one student at a time, in student_id order: a page of students, then their marks,
- * attendance, sanctions, rachats and history with one range query each (never a query per student). Restartable: the
- * last student handed out is saved at each commit, and a restart reads on from the next one.
+ * attendance, sanctions, rachats, history and debts with one range query each (never a query per student).
+ * Restartable: the last student handed out is saved at each commit, and a restart reads on from the next one.
  */
 public class StudentRecordReader extends ItemStreamSupport implements ItemStreamReader<StudentRecord> {
 
@@ -118,12 +119,13 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
         }, range);
         Histories.load(jdbc, runId, programme, academicYear, after, to,
                 (student, line) -> byStudent.get(student).history.add(line));
+        Map<String, Debts> debts = Histories.debts(jdbc, runId, programme, academicYear, after, to);
         for (Student s : students) {
             Inputs in = byStudent.get(s.id());
             // Sanctions in a fixed order: the rows came in whatever order the database chose.
             in.sanctions.sort(java.util.Comparator.comparing(Sanction::element).thenComparing(Sanction::type));
             page.add(new StudentRecord(s, in.sessionOne, in.replacement, in.rattrapage, in.attendance, in.sanctions,
-                    in.rachats, new History(in.history)));
+                    in.rachats, new History(in.history), debts.getOrDefault(s.id(), Debts.NONE)));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.delib.importing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,8 +32,10 @@ public final class RowChecks {
     private final Set<String> elements;
     /** Registered students and their level, for every file after students.csv. */
     private final Map<String, String> studentLevels;
+    /** The matières each student owes from an earlier level (Art. 32): their rows are this year's too. */
+    private final Map<String, Set<String>> debts;
 
-    public RowChecks(Programme programme, Map<String, String> studentLevels) {
+    public RowChecks(Programme programme, Map<String, String> studentLevels, Map<String, Set<String>> debts) {
         this.programme = programme;
         this.matieres = programme.matieres();
         programme.semesters().forEach(s -> {
@@ -45,6 +48,7 @@ public final class RowChecks {
         });
         this.elements = elementLevels.keySet();
         this.studentLevels = studentLevels;
+        this.debts = debts;
     }
 
     /** The check of one file's rows, named as the file was given (for rejects.csv). */
@@ -141,7 +145,7 @@ public final class RowChecks {
                 case NON_VALIDATION_ANNEE -> "year level";
             } + " of the programme, not " + element);
         }
-        r.sameLevel(student, "element", element);
+        r.sameLevel(student, "element", element, true);
         return new Object[] {student, element, type.name(), r.integer("degree", 1, 2)};
     }
 
@@ -151,7 +155,7 @@ public final class RowChecks {
         if (!elements.contains(element)) {
             throw r.reject("element", "unknown element (a matière, UE, semester or year level of the programme)");
         }
-        r.sameLevel(student, "element", element);
+        r.sameLevel(student, "element", element, false);
         String reason = r.text("reason", Reject.MAX_VALUE);
         if (reason.isEmpty()) {
             throw r.reject("reason", "a rachat needs its reason (Art. 51)");
@@ -307,18 +311,30 @@ public final class RowChecks {
             if (m == null) {
                 throw reject("matiere", "unknown matière (not in programme " + programme.code() + ")");
             }
-            sameLevel(student, "matiere", m.code());
+            sameLevel(student, "matiere", m.code(), true);
             return m;
         }
 
-        /** A row about an element of another year than the student's would be accepted and never applied. */
-        void sameLevel(String student, String column, String element) {
+        /**
+         * A row about an element of another year than the student's would be accepted and never applied; where
+         * {@code debtsCount}, a matière the student owes from an earlier level is theirs this year too.
+         */
+        void sameLevel(String student, String column, String element, boolean debtsCount) {
             String[] what = elementLevels.get(element);
             String level = studentLevels.get(student);
-            if (!what[1].equals(level)) {
-                throw reject(column, element + " is " + what[0] + " of " + what[1] + "; " + student
-                        + " is registered in " + level);
+            if (what[1].equals(level)) {
+                return;
             }
+            List<String> levels = programme.cycle().levels();
+            if (debtsCount && matieres.containsKey(element) && levels.indexOf(what[1]) < levels.indexOf(level)) {
+                if (debts.getOrDefault(student, Set.of()).contains(element)) {
+                    return;
+                }
+                throw reject(column, element + " is a matière of " + what[1] + " and not one of " + student
+                        + "'s debts; " + student + " is registered in " + level);
+            }
+            throw reject(column, element + " is " + what[0] + " of " + what[1] + "; " + student
+                    + " is registered in " + level);
         }
 
         Entry entry(String column) {

@@ -47,9 +47,12 @@ public final class StudentReports {
         return writers;
     }
 
-    /** RULES §12.17: every element and the year, by element code. */
+    /** RULES §12.17: every element and the year, by element code, with the earlier levels decided again (debts). */
     private static List<List<String>> results(StudentResult r, CsvOutput out) {
-        return byCode(r).stream().map(e -> List.of(r.student().id(), e.code(), e.kind().name(), out.mark(e.mark()),
+        List<ElementResult> elements = byCode(r);
+        elements.addAll(r.earlier());
+        elements.sort(Comparator.comparing(ElementResult::code));
+        return elements.stream().map(e -> List.of(r.student().id(), e.code(), e.kind().name(), out.mark(e.mark()),
                 out.code(e.result()), out.credits(e.credits()), Integer.toString(e.session()))).toList();
     }
 

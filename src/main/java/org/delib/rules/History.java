@@ -1,9 +1,12 @@
 package org.delib.rules;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A student's results of earlier years in the cycle — kept by earlier runs, or given by history.csv for years not
@@ -24,6 +27,19 @@ public record History(List<Line> lines) {
     /** The latest result of an element, if the student has one. */
     public Optional<Line> latest(String element) {
         return lines.stream().filter(l -> l.element().equals(element)).max(Comparator.comparing(Line::academicYear));
+    }
+
+    /**
+     * This history with {@code academicYear}'s lines of the {@code results}' elements replaced by them: an earlier
+     * year decided again (a debt paid off, Art. 32).
+     */
+    public History replacing(String academicYear, List<ElementResult> results) {
+        Set<String> codes = results.stream().map(ElementResult::code).collect(Collectors.toSet());
+        List<Line> replaced = new ArrayList<>(lines.stream()
+                .filter(l -> !(l.academicYear().equals(academicYear) && codes.contains(l.element()))).toList());
+        results.forEach(e -> replaced.add(new Line(academicYear, e.code(), e.mark(), e.credits(), e.result(),
+                e.session())));
+        return new History(replaced);
     }
 
     /** Credits earned in the earlier levels of the cycle: each level's year line, or else its semesters'. */

@@ -113,7 +113,7 @@ final class ImportFuzz {
             return o;
         }
         try {
-            Function<InputRow, Staged> check = new RowChecks(programme, levels).of(file, path.getFileName().toString());
+            Function<InputRow, Staged> check = new RowChecks(programme, levels, Map.of()).of(file, path.getFileName().toString());
             for (InputRow row; (row = reader.read()) != null; ) {
                 o.read++;
                 Staged staged = check.apply(row);

@@ -94,6 +94,9 @@ final class Fixtures {
         final List<Sanction> sanctions = new java.util.ArrayList<>();
         final Set<String> rachats = new java.util.HashSet<>();
         final List<History.Line> history = new java.util.ArrayList<>();
+        final Map<String, ElementResult> earlierMatieres = new HashMap<>();
+        String debtsYear = "";
+        List<String> debts = List.of();
         Student student = student("L1");
 
         static Record allAt(String mark) {
@@ -127,6 +130,28 @@ final class Fixtures {
             return this;
         }
 
+        /**
+         * What the final deliberation of {@code academicYear} leaves to the next years, as the run reads it back: its
+         * UE, semester and year lines (the earlier levels it decided again included) in the history, the results of
+         * its matières, and its debts when it is AJAC.
+         */
+        Record after(String academicYear, StudentResult finalResult) {
+            List<ElementResult> all = new java.util.ArrayList<>(finalResult.elements());
+            all.add(finalResult.year());
+            all.addAll(finalResult.earlier());
+            for (ElementResult e : all) {
+                if (e.kind() == ElementKind.MATIERE) {
+                    earlierMatieres.put(e.code(), e);
+                } else {
+                    history.add(new History.Line(academicYear, e.code(), e.mark(), e.credits(), e.result(),
+                            e.session()));
+                }
+            }
+            debtsYear = academicYear;
+            debts = finalResult.decision() == Decision.AJAC ? finalResult.debts() : List.of();
+            return this;
+        }
+
         Record set(String matiere, MarkRow row) {
             s1.put(matiere, row);
             return this;
@@ -138,7 +163,8 @@ final class Fixtures {
         }
 
         StudentRecord build() {
-            return new StudentRecord(student, s1, r, s2, attendance, sanctions, rachats, new History(history));
+            return new StudentRecord(student, s1, r, s2, attendance, sanctions, rachats, new History(history),
+                    new Debts(debtsYear, debts, earlierMatieres));
         }
     }
 

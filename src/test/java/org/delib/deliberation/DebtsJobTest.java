@@ -1,0 +1,128 @@
+package org.delib.deliberation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.delib.DelibApplication;
+import org.delib.cli.JobDefinition;
+import org.delib.cli.JobRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Debts carried from one year's final deliberation into the next year's runs (Art. 32; RULES §5–7, §12.13), on the
+ * small licence of {@code src/test/resources/debts}: UE coefficients UEF11 3, every other 1; each matière
+ * coefficient 1, ANA1 weighed exam 2 / CC 1, the others exam only.
+ */
+@SpringBootTest(classes = DelibApplication.class)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:debts;DB_CLOSE_DELAY=-1")
+class DebtsJobTest {
+
+    static final Path CASE = Path.of("src/test/resources/debts");
+    static final String REJECTS = """
+            file;line;column;value;reason
+            marks.csv;3;matiere;PROG1;"PROG1 is a matière of L1 and not one of E001's debts; E001 is registered in L2"
+            attendance.csv;3;matiere;ANA1;"ANA1 is a matière of L1 and not one of E002's debts; E002 is registered in L2"
+            """;
+
+    @Autowired
+    JobRunner runner;
+
+    @TempDir
+    Path tmp;
+
+    private JobRunner.Outcome run(String name, String year, int session) throws Exception {
+        Path input = tmp.resolve(year);
+        if (!Files.exists(input)) {
+            Files.createDirectories(input);
+            Files.copy(CASE.resolve("programme.yaml"), input.resolve("programme.yaml"));
+            try (var files = Files.list(CASE.resolve(year))) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.copy(f, input.resolve(f.getFileName()));
+                }
+            }
+        }
+        JobDefinition job = new JobDefinition("LIC-DEBTS", year, session, input.toString(),
+                tmp.resolve("output").toString(), null, null, null, null, null);
+        JobRunner.Outcome outcome = new JobHarness(runner).run(name, job);
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.lines())).isZero();
+        return outcome;
+    }
+
+    private List<String> published(String year, int session, String file) throws Exception {
+        return Files.readAllLines(tmp.resolve("output/LIC-DEBTS/" + year + "/session-" + session + "/" + file));
+    }
+
+    /** The results.csv lines of the L1 elements. */
+    private List<String> l1Lines(String year, int session) throws Exception {
+        List<String> l1 = List.of("ANA1", "ALGO1", "PROG1", "UEF11", "UEM11", "S1", "S2", "L1");
+        return published(year, session, "results.csv").stream().filter(l -> l1.contains(l.split(";")[1])).toList();
+    }
+
+    @Test
+    void debtsOfL1AreSatInL2AndL1IsDecidedAgain() throws Exception {
+        // 2025-2026, L1 (neither sat the rattrapage):
+        // E001: ANA1 (4×2 + 4)/3 = 4.00, ALGO1 10, PROG1 12. UEF11 = (4 + 10)/2 = 7.00 AJ with 10 credits;
+        //   S1 = (7×3 + 12)/4 = 8.25 AJ with 20; S2 12.00 ADM; L1 = (21 + 12 + 12 + 12)/6 = 9.50 AJ with 50:
+        //   AJAC, the debt is ANA1 (ALGO1 is acquired).
+        // E002: ANA1 12, ALGO1 12, PROG1 2. UEM11 2.00 AJ; S1 = (36 + 2)/4 = 9.50 AJ with 20; S2 10.00 ADM;
+        //   L1 = (36 + 2 + 10 + 10)/6 = 9.67 AJ with 50: AJAC, owing PROG1.
+        run("debts-2025-2026", "2025-2026", 2);
+        assertThat(published("2025-2026", 2, "decisions.csv")).containsExactly(
+                "student_id;last_name;first_name;level;year_mark;year_credits;decision;next_level;debts",
+                "E001;Diallo;Awa;L1;9.50;50;AJAC;L2;ANA1",
+                "E002;Ndiaye;Moussa;L1;9.67;50;AJAC;L2;PROG1");
+
+        // 2026-2027, both in L2. Debt marks are accepted; an L1 matière that is not owed is rejected, marks and
+        // attendance alike.
+        JobRunner.Outcome first = run("debts-2026-2027-s1", "2026-2027", 1);
+        assertThat(first.lines()).anyMatch(l -> l.contains("marks.csv: 12 rows read = 11 accepted + 1 rejected"))
+                .anyMatch(l -> l.contains("attendance.csv: 2 rows read = 1 accepted + 1 rejected"));
+        assertThat(String.join("\n", published("2026-2027", 1, "rejects.csv")) + "\n").isEqualTo(REJECTS);
+        // E001: ANA1 (12×2 + 9)/3 = 11.00 ADM replaces 4.00; UEF11 = (11 + 10)/2 = 10.50 ADM; S1 = (31.50 + 12)/4
+        //   = 10.88 ADM; L1 = (31.50 + 12 + 12 + 12)/6 = 11.25 ADM. L2 all at 12: ADM, nothing to retake.
+        // E002: PROG1 3.00 > 2.00 replaces it, still AJ; S1 = (36 + 3)/4 = 9.75 AJ; L1 = (36 + 3 + 20)/6 = 9.83 AJ.
+        //   L2: S4 = (12 + 6)/2 = 9.00 AJ, the year (12 + 12 + 12 + 6)/4 = 10.50 CMP: only the debt is convoked.
+        assertThat(l1Lines("2026-2027", 1)).containsExactly(
+                "E001;ANA1;MATIERE;11.00;ADM;10;1",
+                "E001;L1;ANNEE;11.25;ADM;60;1",
+                "E001;S1;SEMESTRE;10.88;ADM;30;1",
+                "E001;UEF11;UE;10.50;ADM;20;1",
+                "E002;L1;ANNEE;9.83;AJ;50;1",
+                "E002;PROG1;MATIERE;3.00;AJ;0;1",
+                "E002;S1;SEMESTRE;9.75;AJ;20;1",
+                "E002;UEM11;UE;3.00;AJ;0;1");
+        assertThat(published("2026-2027", 1, "decisions.csv")).containsExactly(
+                "student_id;last_name;first_name;level;year_mark;year_credits;decision;next_level;debts",
+                "E001;Diallo;Awa;L2;12.00;60;ADM;L3;",
+                "E002;Ndiaye;Moussa;L2;10.50;60;RAT;;");
+        assertThat(published("2026-2027", 1, "rattrapage.csv")).containsExactly(
+                "student_id;last_name;first_name;matiere;semester",
+                "E002;Ndiaye;Moussa;PROG1;S1");
+
+        // Final deliberation. E002 at the rattrapage: PROG1 3.50 > 3.00; UEM11 3.50; S1 = (36 + 3.50)/4 = 9.88 AJ;
+        // L1 = (36 + 3.50 + 20)/6 = 9.92 AJ, all session 2. L2 → L3: S1 and S4 not acquired; 20 + 30 + 30 + 15 = 95
+        // credits ≥ 90 and every required UE acquired: AJAC, owing PROG1 still and PROG4 of this year.
+        // E001: S1–S4 acquired with the debt paid off: ADM → L3 (with S1 as decided in 2025-2026, RED).
+        run("debts-2026-2027-s2", "2026-2027", 2);
+        assertThat(String.join("\n", published("2026-2027", 2, "rejects.csv")) + "\n").isEqualTo(REJECTS);
+        assertThat(l1Lines("2026-2027", 2)).containsExactly(
+                "E001;ANA1;MATIERE;11.00;ADM;10;1",
+                "E001;L1;ANNEE;11.25;ADM;60;1",
+                "E001;S1;SEMESTRE;10.88;ADM;30;1",
+                "E001;UEF11;UE;10.50;ADM;20;1",
+                "E002;L1;ANNEE;9.92;AJ;50;2",
+                "E002;PROG1;MATIERE;3.50;AJ;0;2",
+                "E002;S1;SEMESTRE;9.88;AJ;20;2",
+                "E002;UEM11;UE;3.50;AJ;0;2");
+        assertThat(published("2026-2027", 2, "decisions.csv")).containsExactly(
+                "student_id;last_name;first_name;level;year_mark;year_credits;decision;next_level;debts",
+                "E001;Diallo;Awa;L2;12.00;60;ADM;L3;",
+                "E002;Ndiaye;Moussa;L2;10.50;60;AJAC;L3;PROG1|PROG4");
+    }
+}
