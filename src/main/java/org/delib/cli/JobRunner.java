@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.delib.deliberation.DeliberationJobConfig;
 import org.delib.deliberation.FailureReport;
 import org.delib.deliberation.PublishTasklet;
@@ -180,11 +183,10 @@ public class JobRunner {
                     p.getString(RunContext.PROGRAMME) + " " + p.getString(RunContext.ACADEMIC_YEAR),
                     p.getLong(RunContext.SESSION), e.getStartTime() == null ? "-" : TIME.format(e.getStartTime()),
                     e.getEndTime() == null ? "" : "took " + seconds(e)));
-            List<StepExecution> steps = new ArrayList<>(e.getStepExecutions());
-            steps.sort(Comparator.comparing(StepExecution::getId));
-            for (StepExecution s : steps) {
+            for (StepExecution s : inOrder(e.getStepExecutions())) {
+                String step = s.getStepName();
                 lines.add(String.format("    %-18s %-9s read %d, written %d, commits %d, rollbacks %d, %s%s",
-                        s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getCommitCount(),
+                        step.contains(":") ? "  " + step.substring(step.indexOf(':') + 1) : step, s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getCommitCount(),
                         s.getRollbackCount(), s.getStartTime() == null ? "-" : seconds(s.getStartTime(), s.getEndTime()),
                         s.getStatus() == BatchStatus.FAILED
                                 ? "  — " + s.getExitStatus().getExitDescription().lines().findFirst().orElse("") : ""));
@@ -194,6 +196,25 @@ public class JobRunner {
             lines.add(name == null ? "No runs yet." : "No runs of " + name + " yet.");
         }
         return lines;
+    }
+
+    /**
+     * Steps in the order they ran, each partitioned step's partitions under it by name ("deliberate-part:partition0"
+     * is listed as "partition0"): they are created together, in no particular order.
+     */
+    private static List<StepExecution> inOrder(Collection<StepExecution> steps) {
+        Map<String, Long> firstOfGroup = new HashMap<>();
+        steps.forEach(s -> firstOfGroup.merge(group(s), s.getId(), Math::min));
+        List<StepExecution> ordered = new ArrayList<>(steps);
+        ordered.sort(Comparator.comparing((StepExecution s) -> firstOfGroup.get(group(s)))
+                .thenComparing(StepExecution::getStepName));
+        return ordered;
+    }
+
+    /** A partition's worker step name before its ':', or the step's own name. */
+    private static String group(StepExecution s) {
+        String name = s.getStepName();
+        return name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
     }
 
     private static String seconds(JobExecution e) {

@@ -171,7 +171,8 @@ public class Runs {
             }
         }
         List<String> names = new ArrayList<>(stepNames);
-        latest.keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        // The partitions of a partitioned step, by name (they are created together, in no particular order).
+        latest.keySet().stream().filter(n -> !names.contains(n)).sorted().forEach(names::add);
         List<StepRow> rows = new ArrayList<>();
         for (String name : names) {
             StepExecution s = latest.get(name);

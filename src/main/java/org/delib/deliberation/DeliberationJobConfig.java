@@ -1,5 +1,7 @@
 package org.delib.deliberation;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +28,13 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
@@ -38,6 +42,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -51,13 +57,19 @@ public class DeliberationJobConfig {
     public static final String JOB_NAME = "deliberation";
     static final int IMPORT_CHUNK = 1000;
     static final int STUDENT_CHUNK = 250;
+    /**
+     * The deliberate step's partitions: a fixed number, so that a run is cut the same way on any machine; as many
+     * run at once as there are cores.
+     */
+    static final int PARTITIONS = 4;
 
     @Bean
     public Job deliberationJob(JobRepository jobs, PlatformTransactionManager tx, Tasklet checkProgramme,
                                ImportItems importItems, Tasklet crossChecks, Tasklet checkRejects,
                                StudentRecordReader students, ItemProcessor<StudentRecord, StudentResult> deliberate,
-                               ItemWriter<StudentResult> resultWriters, Tasklet ranking, Tasklet documents,
-                               Tasklet publish, FailureReport failureReport) {
+                               ItemWriter<StudentResult> resultWriters, Partitioner studentRanges,
+                               Tasklet mergeParts, Tasklet ranking, Tasklet documents, Tasklet publish,
+                               FailureReport failureReport) {
         var job = new JobBuilder(JOB_NAME, jobs)
                 .listener(failureReport)
                 .start(new StepBuilder("check-programme", jobs).tasklet(checkProgramme, tx).build());
@@ -72,16 +84,28 @@ public class DeliberationJobConfig {
                 .next(new StepBuilder("cross-checks", jobs).tasklet(crossChecks, tx).build())
                 .next(new StepBuilder("check-rejects", jobs).tasklet(checkRejects, tx).build())
                 .next(new StepBuilder("deliberate", jobs)
-                        .<StudentRecord, StudentResult>chunk(STUDENT_CHUNK).transactionManager(tx)
-                        .reader(students).processor(deliberate).writer(resultWriters)
-                        .listener(new ProgressLogger())
+                        .partitioner("deliberate-part", studentRanges)
+                        .step(new StepBuilder("deliberate-part", jobs)
+                                .<StudentRecord, StudentResult>chunk(STUDENT_CHUNK).transactionManager(tx)
+                                .reader(students).processor(deliberate).writer(resultWriters)
+                                .listener(new ProgressLogger())
+                                .build())
+                        .gridSize(PARTITIONS)
+                        .taskExecutor(partitionThreads())
                         .build())
+                .next(new StepBuilder("merge-parts", jobs).tasklet(mergeParts, tx).build())
                 // Deliberation refuses rows too (rachats on elements not AJ, marks without convocation).
                 .next(new StepBuilder("check-all-rejects", jobs).tasklet(checkRejects, tx).build())
                 .next(new StepBuilder("ranking", jobs).tasklet(ranking, tx).build())
                 .next(new StepBuilder("documents", jobs).tasklet(documents, tx).build())
                 .next(new StepBuilder("publish", jobs).tasklet(publish, tx).build())
                 .build();
+    }
+
+    private static TaskExecutor partitionThreads() {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("deliberate-");
+        threads.setConcurrencyLimit(Math.min(PARTITIONS, Runtime.getRuntime().availableProcessors()));
+        return threads;
     }
 
     /** The run's programme, profile and paths, loaded once per job execution. */
@@ -159,8 +183,26 @@ public class DeliberationJobConfig {
     public StudentRecordReader students(RunContextHolder run, JdbcTemplate jdbc, JobRepository jobs,
                                         @Value("#{stepExecution}") StepExecution step) {
         RunContext r = run.get();
+        ExecutionContext range = StudentRanges.rangeOf(step, jdbc, r.runId());
         return new StudentRecordReader(jdbc, r.runId(), r.programme().code(), r.academicYear(), STUDENT_CHUNK,
-                rerun(step, jobs));
+                range.getString(StudentRanges.AFTER), range.getString(StudentRanges.UP_TO), rerun(step, jobs));
+    }
+
+    @Bean
+    @StepScope
+    public Partitioner studentRanges(RunContextHolder run, JdbcTemplate jdbc) {
+        return new StudentRanges(jdbc, run.get().runId());
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet mergeParts(RunContextHolder run) {
+        return (contribution, chunk) -> {
+            RunContext r = run.get();
+            StudentReports.merge(r.staging(), StudentRanges.partDirs(r.staging(), PARTITIONS), r.csv(),
+                    r.session() == 1);
+            return RepeatStatus.FINISHED;
+        };
     }
 
     @Bean
@@ -172,12 +214,15 @@ public class DeliberationJobConfig {
 
     @Bean
     @StepScope
-    public CompositeItemWriter<StudentResult> resultWriters(RunContextHolder run, JdbcTemplate jdbc) {
+    public CompositeItemWriter<StudentResult> resultWriters(RunContextHolder run, JdbcTemplate jdbc,
+                                                            @Value("#{stepExecution}") StepExecution step)
+            throws IOException {
         RunContext r = run.get();
+        Path part = Files.createDirectories(StudentRanges.partDir(r.staging(),
+                StudentRanges.rangeOf(step, jdbc, r.runId()).getInt(StudentRanges.PART)));
         // The files first: their buffers are only flushed if the database writes after them commit.
         List<ItemWriter<? super StudentResult>> writers =
-                new ArrayList<>(StudentReports.writers(r.staging(), r.csv(), r.profile(),
-                        r.session() == 1));
+                new ArrayList<>(StudentReports.writers(part, r.csv(), r.profile(), r.session() == 1));
         writers.add(new ResultsWriter(jdbc, r.runId(), r.fileNames()));
         return new CompositeItemWriter<>(writers);
     }

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Reads the staged inputs one student at a time, in student_id order: a page of students, then their marks,
  * attendance, sanctions, rachats, history and debts with one range query each (never a query per student).
  * Restartable: the last student handed out is saved at each commit, and a restart reads on from the next one.
+ * Reads the students of one range of ids, a partition of the step.
  */
 public class StudentRecordReader extends ItemStreamSupport implements ItemStreamReader<StudentRecord> {
 
@@ -33,6 +34,9 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
     private final String programme;
     private final String academicYear;
     private final int pageSize;
+    /** The range of student ids read: ({@code after}, {@code upTo}]. */
+    private final String after;
+    private final String upTo;
     private final Deque<StudentRecord> page = new ArrayDeque<>();
     private String last = "";
 
@@ -40,7 +44,9 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
 
     /** {@code rerun}: an earlier attempt of the step ran; if it left no saved position, its rows are removed. */
     public StudentRecordReader(JdbcTemplate jdbc, long runId, String programme, String academicYear, int pageSize,
-                               boolean rerun) {
+                               String after, String upTo, boolean rerun) {
+        this.after = after;
+        this.upTo = upTo;
         this.rerun = rerun;
         this.jdbc = jdbc;
         this.runId = runId;
@@ -52,12 +58,14 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
 
     @Override
     public void open(ExecutionContext context) {
-        last = context.getString(getExecutionContextKey("last"), "");
+        last = context.getString(getExecutionContextKey("last"), after);
         page.clear();
         if (rerun) {
             // Results an earlier attempt wrote beyond the saved position (or all, when none was saved) go first.
-            jdbc.update("DELETE FROM delib_result WHERE run_id = ? AND student_id > ?", runId, last);
-            jdbc.update("DELETE FROM delib_decision WHERE run_id = ? AND student_id > ?", runId, last);
+            jdbc.update("DELETE FROM delib_result WHERE run_id = ? AND student_id > ? AND student_id <= ?", runId,
+                    last, upTo);
+            jdbc.update("DELETE FROM delib_decision WHERE run_id = ? AND student_id > ? AND student_id <= ?", runId,
+                    last, upTo);
         }
     }
 
@@ -78,21 +86,21 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
         return next;
     }
 
-    private void fetchAfter(String after) {
+    private void fetchAfter(String from) {
         // Ordered as the index (run_id, student_id) is, so that a page is read from it, not sorted from the rest.
         List<Student> students = jdbc.query("SELECT student_id, last_name, first_name, level, years_in_cycle, "
                         + "scholarship, bac_series, bac_mention FROM delib_student WHERE run_id = ? AND student_id > ? "
-                        + "ORDER BY run_id, student_id FETCH FIRST " + pageSize + " ROWS ONLY",
+                        + "AND student_id <= ? ORDER BY run_id, student_id FETCH FIRST " + pageSize + " ROWS ONLY",
                 (rs, i) -> new Student(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)),
-                runId, after);
+                runId, from, upTo);
         if (students.isEmpty()) {
             return;
         }
         String to = students.get(students.size() - 1).id();
         Map<String, Inputs> byStudent = new HashMap<>();
         students.forEach(s -> byStudent.put(s.id(), new Inputs()));
-        Object[] range = {runId, after, to};
+        Object[] range = {runId, from, to};
         String inRange = " WHERE run_id = ? AND student_id > ? AND student_id <= ?";
         jdbc.query("SELECT student_id, matiere, session, exam, cc, tp FROM delib_mark" + inRange, rs -> {
             Inputs in = byStudent.get(rs.getString(1));
@@ -117,9 +125,9 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
         jdbc.query("SELECT student_id, element FROM delib_jury" + inRange, rs -> {
             byStudent.get(rs.getString(1)).rachats.add(rs.getString(2));
         }, range);
-        Histories.load(jdbc, runId, programme, academicYear, after, to,
+        Histories.load(jdbc, runId, programme, academicYear, from, to,
                 (student, line) -> byStudent.get(student).history.add(line));
-        Map<String, Debts> debts = Histories.debts(jdbc, runId, programme, academicYear, after, to);
+        Map<String, Debts> debts = Histories.debts(jdbc, runId, programme, academicYear, from, to);
         for (Student s : students) {
             Inputs in = byStudent.get(s.id());
             // Sanctions in a fixed order: the rows came in whatever order the database chose.

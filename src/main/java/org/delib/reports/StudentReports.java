@@ -1,9 +1,17 @@
 package org.delib.reports;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.delib.rules.ElementResult;
 import org.delib.rules.Result;
 import org.delib.rules.RulesProfile;
@@ -20,31 +28,76 @@ public final class StudentReports {
 
     private StudentReports() {}
 
+    private static final List<String> DECISION_COLUMNS = List.of("student_id", "last_name", "first_name", "level",
+            "year_mark", "year_credits", "decision", "next_level", "debts");
+    private static final List<String> RESULT_COLUMNS = List.of("student_id", "element", "kind", "mark", "result",
+            "credits", "session");
+    private static final List<String> RATTRAPAGE_COLUMNS = List.of("student_id", "last_name", "first_name",
+            "matiere", "semester");
+    private static final List<String> CANDIDATE_COLUMNS = List.of("student_id", "element", "mark", "missing");
+    private static final List<String> MISSING_COLUMNS = List.of("student_id", "matiere", "component");
+
+    /** The files and their columns, in the order the writers are given. */
+    private static Map<String, List<String>> columns(boolean withRattrapage) {
+        Map<String, List<String>> files = new LinkedHashMap<>();
+        files.put(DECISIONS, DECISION_COLUMNS);
+        files.put(RESULTS, RESULT_COLUMNS);
+        if (withRattrapage) {
+            files.put(RATTRAPAGE, RATTRAPAGE_COLUMNS);
+        }
+        files.put(JURY_CANDIDATES, CANDIDATE_COLUMNS);
+        files.put(MISSING, MISSING_COLUMNS);
+        return files;
+    }
+
+    /**
+     * The writers of one part of the files, for the students of one partition: in {@code dir}, without headers;
+     * {@link #merge} puts the parts together.
+     */
     public static List<CsvItemWriter<StudentResult>> writers(Path dir, CsvOutput out, RulesProfile profile,
                                                              boolean withRattrapage) {
         List<CsvItemWriter<StudentResult>> writers = new ArrayList<>();
-        writers.add(new CsvItemWriter<>("decisions", dir.resolve(DECISIONS), out,
-                List.of("student_id", "last_name", "first_name", "level", "year_mark", "year_credits", "decision",
-                        "next_level", "debts"),
+        writers.add(new CsvItemWriter<>("decisions", dir.resolve(DECISIONS), out, null,
                 r -> List.of(List.of(r.student().id(), r.student().lastName(), r.student().firstName(),
                         r.student().level(), out.mark(r.year().mark()), out.credits(r.year().credits()),
                         out.code(r.decision()), r.nextLevel(), String.join("|", r.debts())))));
-        writers.add(new CsvItemWriter<>("results", dir.resolve(RESULTS), out,
-                List.of("student_id", "element", "kind", "mark", "result", "credits", "session"),
-                r -> results(r, out)));
+        writers.add(new CsvItemWriter<>("results", dir.resolve(RESULTS), out, null, r -> results(r, out)));
         if (withRattrapage) {
-            writers.add(new CsvItemWriter<>("rattrapage", dir.resolve(RATTRAPAGE), out,
-                    List.of("student_id", "last_name", "first_name", "matiere", "semester"),
+            writers.add(new CsvItemWriter<>("rattrapage", dir.resolve(RATTRAPAGE), out, null,
                     r -> r.convocations().stream().map(c -> List.of(r.student().id(), r.student().lastName(),
                             r.student().firstName(), c.matiere(), c.semester())).toList()));
         }
-        writers.add(new CsvItemWriter<>("candidates", dir.resolve(JURY_CANDIDATES), out,
-                List.of("student_id", "element", "mark", "missing"), r -> candidates(r, out, profile)));
-        writers.add(new CsvItemWriter<>("missing", dir.resolve(MISSING), out,
-                List.of("student_id", "matiere", "component"),
+        writers.add(new CsvItemWriter<>("candidates", dir.resolve(JURY_CANDIDATES), out, null,
+                r -> candidates(r, out, profile)));
+        writers.add(new CsvItemWriter<>("missing", dir.resolve(MISSING), out, null,
                 r -> r.missing().stream().map(m -> List.of(r.student().id(), m.matiere(), m.component().column()))
                         .toList()));
         return writers;
+    }
+
+    /**
+     * Writes each file into {@code dir}: its header, then its parts in order. The partitions are consecutive ranges
+     * of student ids, so the file is the one a single pass would have written. Safe to run again.
+     */
+    public static void merge(Path dir, List<Path> parts, CsvOutput out, boolean withRattrapage) {
+        for (Map.Entry<String, List<String>> file : columns(withRattrapage).entrySet()) {
+            Path target = dir.resolve(file.getKey());
+            Path aside = dir.resolve(file.getKey() + ".merging");
+            try {
+                try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(aside))) {
+                    w.write((out.header(file.getValue()) + out.lineEnd()).getBytes(out.charset()));
+                    for (Path part : parts) {
+                        Path p = part.resolve(file.getKey());
+                        if (Files.exists(p)) {
+                            Files.copy(p, w);
+                        }
+                    }
+                }
+                Files.move(aside, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + target, e);
+            }
+        }
     }
 
     /** RULES §12.17: every element and the year, by element code, with the earlier levels decided again (debts). */

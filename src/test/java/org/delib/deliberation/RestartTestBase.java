@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.delib.DelibApplication;
 import org.delib.cli.JobDefinition;
 import org.delib.cli.JobRunner;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,8 +76,14 @@ abstract class RestartTestBase {
 
     @Test
     void restartAfterAFailureWhileDeliberating() throws Exception {
-        // 300 students in chunks of 250: the second chunk fails; the restart deliberates the last 50.
-        failAndRestart("deliberate", "INSERT INTO delib_result", 2, 50);
+        // 300 students in 4 partitions of 75, each one chunk: the second partition to write fails, the others
+        // complete; the restart deliberates that partition's 75 students only.
+        failAndRestart("deliberate", "INSERT INTO delib_result", 2, 75);
+        JobInstance run = jobs.getJobInstance(DeliberationJobConfig.JOB_NAME,
+                JobHarness.parameters("deliberate", JobHarness.job(JobHarness.DEMO, output, 1)));
+        JobExecution restart = jobs.getLastJobExecution(run);
+        assertThat(restart.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("deliberate-part:"))
+                .singleElement().satisfies(s -> assertThat(s.getReadCount()).isEqualTo(75));
     }
 
     private void failAndRestart(String name, String statement, int nthBatch, long readOnRestart) throws Exception {

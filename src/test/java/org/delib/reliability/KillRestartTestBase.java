@@ -317,10 +317,18 @@ abstract class KillRestartTestBase {
         }
         try (Stream<Path> dirs = Files.list(years)) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
-                Path decisions = dir.resolve("decisions.csv");
-                if (dir.getFileName().toString().startsWith(".session-1.run-") && Files.exists(decisions)
-                        && Files.getLastModifiedTime(decisions).toMillis() >= launch.startMillis()) {
-                    return true;
+                // Each partition of deliberate writes its part of decisions.csv in parts/<k>/.
+                Path parts = dir.resolve("parts");
+                if (dir.getFileName().toString().startsWith(".session-1.run-") && Files.isDirectory(parts)) {
+                    try (Stream<Path> each = Files.list(parts)) {
+                        for (Path part : (Iterable<Path>) each::iterator) {
+                            Path decisions = part.resolve("decisions.csv");
+                            if (Files.exists(decisions)
+                                    && Files.getLastModifiedTime(decisions).toMillis() >= launch.startMillis()) {
+                                return true;
+                            }
+                        }
+                    }
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -358,7 +366,10 @@ abstract class KillRestartTestBase {
                     if (rs.getLong(4) == execution) {
                         lastStep = rs.getString(1);
                         if ("STARTED".equals(rs.getString(2))) {
-                            running = rs.getString(1) + " (" + rs.getLong(3) + " chunks committed)";
+                            // A partition of deliberate ("deliberate-part:partition2") is told as deliberate.
+                            String[] step = rs.getString(1).split("-part:");
+                            running = step[0] + " (" + (step.length > 1 ? step[1] + ", " : "") + rs.getLong(3)
+                                    + " chunks committed)";
                         }
                     }
                 }
