@@ -47,6 +47,10 @@ public class Database {
             props.put("spring.datasource.password", "");
         } else {
             props.put("spring.datasource.url", url);
+            if (url.startsWith("jdbc:postgresql:")) {
+                // Batched inserts sent as multi-row INSERTs: several times fewer round trips for the staged rows.
+                props.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+            }
             props.put("spring.datasource.username", user == null ? "" : user);
             props.put("spring.datasource.password", password == null ? "" : password);
         }

@@ -142,9 +142,15 @@ public class JobRunner {
         return new Outcome(1, lines);
     }
 
-    /** One line: the innermost message of the first failure. */
+    /**
+     * One line: the innermost message of the first failure; a partition's rather than that of its partitioned step,
+     * which only says "Partition handler returned an unsuccessful step".
+     */
     static String reason(JobExecution execution) {
-        Throwable t = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        Throwable t = execution.getStepExecutions().stream()
+                .sorted(Comparator.comparing((StepExecution s) -> !s.getStepName().contains(":")))
+                .flatMap(s -> s.getFailureExceptions().stream()).findFirst()
+                .orElse(execution.getAllFailureExceptions().stream().findFirst().orElse(null));
         if (t == null) {
             return execution.getExitStatus().getExitDescription().lines().findFirst().orElse(execution.getStatus().toString());
         }

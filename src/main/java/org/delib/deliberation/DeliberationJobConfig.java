@@ -15,6 +15,7 @@ import org.delib.importing.InputRow;
 import org.delib.importing.Rejects;
 import org.delib.importing.RowChecks;
 import org.delib.importing.Staged;
+import org.delib.importing.StagedInputs;
 import org.delib.importing.StagingWriter;
 import org.delib.importing.TableItemReader;
 import org.delib.ranking.RankingTasklet;
@@ -69,7 +70,7 @@ public class DeliberationJobConfig {
                                StudentRecordReader students, ItemProcessor<StudentRecord, StudentResult> deliberate,
                                ItemWriter<StudentResult> resultWriters, Partitioner studentRanges,
                                Tasklet mergeParts, Tasklet ranking, Tasklet documents, Tasklet publish,
-                               FailureReport failureReport) {
+                               Tasklet dropStaged, FailureReport failureReport) {
         var job = new JobBuilder(JOB_NAME, jobs)
                 .listener(failureReport)
                 .start(new StepBuilder("check-programme", jobs).tasklet(checkProgramme, tx).build());
@@ -99,6 +100,8 @@ public class DeliberationJobConfig {
                 .next(new StepBuilder("ranking", jobs).tasklet(ranking, tx).build())
                 .next(new StepBuilder("documents", jobs).tasklet(documents, tx).build())
                 .next(new StepBuilder("publish", jobs).tasklet(publish, tx).build())
+                // Emptying a staging table on H2 commits at once: in a step of its own, after the publication.
+                .next(new StepBuilder("drop-staged", jobs).tasklet(dropStaged, tx).build())
                 .build();
     }
 
@@ -244,6 +247,15 @@ public class DeliberationJobConfig {
     public Tasklet publish(RunContextHolder run, JdbcTemplate jdbc, JobRepository jobs,
                            @Value("#{stepExecution}") StepExecution step) {
         return new PublishTasklet(run.get(), jdbc, jobs, step.getJobExecution());
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet dropStaged(RunContextHolder run, JdbcTemplate jdbc) {
+        return (contribution, chunk) -> {
+            StagedInputs.drop(jdbc, run.get().runId());
+            return RepeatStatus.FINISHED;
+        };
     }
 
     @Bean

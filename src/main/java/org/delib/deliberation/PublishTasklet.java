@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Publishes the run: writes rejects.csv, checks that every input row is accounted for (read = accepted +
- * rejected), renames the staged outputs into place and drops the staged inputs. Safe to run again after a crash.
+ * rejected), renames the staged outputs into place and records the run. Safe to run again after a crash. The
+ * staged inputs are dropped by the next step, once this one committed.
  */
 public class PublishTasklet implements Tasklet {
 
@@ -71,10 +72,6 @@ public class PublishTasklet implements Tasklet {
         names.forEach(n -> Publisher.publish(run.staging(), run.outputDir(), n));
         DocumentsTasklet.folders(levels).forEach(f -> Publisher.publishFolder(run.staging(), run.outputDir(), f));
         Publisher.clean(run.staging());
-        for (InputFile f : InputFile.values()) {
-            jdbc.update("DELETE FROM " + f.table() + " WHERE run_id = ?", run.runId());
-        }
-        jdbc.update("DELETE FROM delib_reject WHERE run_id = ?", run.runId());
         jdbc.update("DELETE FROM delib_run WHERE run_id = ?", run.runId()); // a publication redone after a crash
         jdbc.update("INSERT INTO delib_run (run_id, job, programme, academic_year, session, published_at) "
                 + "VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", run.runId(), run.jobName(), run.programme().code(),

@@ -58,8 +58,14 @@ abstract class RestartTestBase {
     @Test
     void cleanRunPublishesTheExpectedFiles() throws Exception {
         JobDefinition job = JobHarness.job(JobHarness.DEMO, output, 1);
+        // A row another run staged (say, one under way on the same database) must survive this run's cleanup.
+        jdbc.update("INSERT INTO delib_wish (run_id, line, student_id, rank, speciality) VALUES (-1, 2, 'X', 1, 'Y')");
         JobRunner.Outcome outcome = harness.run("clean", job);
         assertThat(outcome.exitCode()).as(String.join("\n", outcome.lines())).isZero();
+        // The run's staged inputs are dropped once it is published: emptied where they were alone, else deleted.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delib_mark", Long.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT run_id FROM delib_wish", Long.class)).containsExactly(-1L);
+        jdbc.update("DELETE FROM delib_wish WHERE run_id = -1");
         JobHarness.assertSameFiles(JobHarness.EXPECTED_DEMO_SESSION_1, JobHarness.sessionDir(output, 1));
         assertThat(outcome.lines()).anyMatch(l -> l.contains("marks.csv: 4600 rows read = 4600 accepted + 0 rejected"));
 
