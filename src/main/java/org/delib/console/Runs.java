@@ -38,12 +38,12 @@ public class Runs {
 
     /**
      * The published outputs the console serves, in the order it lists them: these names, and the PV of each level
-     * ({@code pv.xlsx}, {@code pv-L2.pdf}, …) and merged transcripts ({@code releves.pdf}, …). Nothing else, and
+     * ({@code pv.xlsx}, {@code pv-L2.pdf}, …). Nothing else, and
      * only from the run's own output folder.
      */
     public static final List<String> PUBLISHED = List.of("decisions.csv", "results.csv", "rattrapage.csv",
             "jury-candidates.csv", "missing.csv", "rejects.csv", "changes.csv", "classement.csv", "orientation.csv",
-            "accompagnement.csv", "pv.xlsx", "pv.pdf", "releves.pdf");
+            "accompagnement.csv", "pv.xlsx", "pv.pdf");
     private static final java.util.regex.Pattern PER_LEVEL =
             java.util.regex.Pattern.compile("(pv|releves)-[A-Za-z0-9]{1,16}\\.(xlsx|pdf)");
 

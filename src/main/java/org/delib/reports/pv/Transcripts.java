@@ -41,32 +41,37 @@ import org.delib.rules.Ue;
 
 /**
  * releves/: one transcript (relevé de notes) per student, {@code <student_id>.pdf}, A4 portrait: every matière, UE,
- * semester and the year with mark, result, session and credits, then the decision. {@link #MERGED} holds them all,
- * one after the other, for printing.
+ * semester and the year with mark, result, session and credits, then the decision. The merged volumes
+ * {@code releves-001.pdf}, {@code releves-002.pdf}, … hold them all, {@value #VOLUME} a volume, in student order, for
+ * printing.
  *
  * <p>Transcripts are drawn by one worker per core, a batch of students at a time, each worker with its own font.
  * The merged document is not drawn again: each transcript's page content is copied into it as is, compressed, and
  * shown with the merged document's own subset of the same font (both encode text as the font's glyph ids, so the
- * same content works with either). Merging the files afterwards would instead copy one font subset per student. The
- * merged document keeps its page streams in a temporary file, so the heap stays flat whatever the cohort.
+ * same content works with either). Merging the files afterwards would instead copy one font subset per student. A
+ * volume keeps its page streams in a temporary file, and a volume at a time is open, so the heap stays flat
+ * whatever the cohort.
  */
 public final class Transcripts {
 
-    public static final String MERGED = "releves.pdf";
+    /** Transcripts per merged volume: a file a printer takes in one job, and a document of bounded size in memory. */
+    static final int VOLUME = 1000;
     private static final float FONT_SIZE = 8;
     /** Students handed to the workers at a time: enough to keep them busy, few enough to keep the heap small. */
-    private static final int BATCH = 256;
+    private static final int BATCH = 250;
 
     private final RulesProfile profile;
     private final int workers;
+    private final int volume;
 
     public Transcripts(RulesProfile profile) {
-        this(profile, Runtime.getRuntime().availableProcessors());
+        this(profile, Runtime.getRuntime().availableProcessors(), VOLUME);
     }
 
-    Transcripts(RulesProfile profile, int workers) {
+    Transcripts(RulesProfile profile, int workers, int volume) {
         this.profile = Objects.requireNonNull(profile);
         this.workers = Math.max(1, workers);
+        this.volume = volume;
     }
 
     /** One student's transcript as drawn: its pages' compressed content, the face it uses and the characters shown. */
@@ -91,20 +96,23 @@ public final class Transcripts {
                 fonts.add(new PdfFonts());
             }
             boolean latin = fonts.get(0).latinCovers(texts(header, programme));
-            try (PdfFonts mergedFonts = new PdfFonts();
-                 PDDocument merged = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
-                Merged all = new Merged(merged, mergedFonts);
+            try (PdfFonts mergedFonts = new PdfFonts()) {
                 List<StudentResult> batch = new ArrayList<>(BATCH);
+                Merged merged = null;
                 for (StudentResult r : students) {
                     batch.add(r);
                     if (batch.size() == BATCH) {
-                        n += all.append(draw(pool, fonts, latin, dir, header, programme, batch));
+                        merged = append(merged, dir, mergedFonts, draw(pool, fonts, latin, dir, header, programme,
+                                batch));
+                        n += batch.size();
                         batch.clear();
                     }
                 }
-                n += all.append(draw(pool, fonts, latin, dir, header, programme, batch));
-                all.subsetFonts();
-                PdfPages.save(merged, dir.resolve(MERGED));
+                merged = append(merged, dir, mergedFonts, draw(pool, fonts, latin, dir, header, programme, batch));
+                n += batch.size();
+                if (merged != null) {
+                    merged.finish();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the transcripts in " + dir, e);
@@ -182,47 +190,76 @@ public final class Transcripts {
         }
     }
 
-    /** The merged document, with its own copy of each face, embedded when a transcript first uses it. */
+    /** {@code releves-001.pdf}, …: the merged volume {@code k} (from 1). */
+    static String volumeName(int k) {
+        return String.format("releves-%03d.pdf", k);
+    }
+
+    /** Adds {@code drawn} to the current volume, starting the next one when it is full; returns the current one. */
+    private Merged append(Merged merged, Path dir, PdfFonts fonts, List<Drawn> drawn) throws IOException {
+        Merged current = merged;
+        for (Drawn d : drawn) {
+            if (current == null || current.students == volume) {
+                int k = current == null ? 1 : current.number + 1;
+                if (current != null) {
+                    current.finish();
+                }
+                current = new Merged(dir.resolve(volumeName(k)), k, fonts);
+            }
+            current.append(d);
+        }
+        return current;
+    }
+
+    /** A merged volume, with its own copy of each face, embedded when a transcript first uses it. */
     private static final class Merged {
-        private final PDDocument doc;
+        private final Path file;
+        private final int number;
         private final PdfFonts fonts;
+        private final PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         private final PDResources resources = new PDResources();
         private final Map<COSName, PDType0Font> faces = new HashMap<>();
+        private int students;
 
-        Merged(PDDocument doc, PdfFonts fonts) {
-            this.doc = doc;
+        Merged(Path file, int number, PdfFonts fonts) {
+            this.file = file;
+            this.number = number;
             this.fonts = fonts;
         }
 
-        /** Adds the drawn transcripts' pages, their content as is; returns how many transcripts. */
-        int append(List<Drawn> drawn) throws IOException {
-            for (Drawn d : drawn) {
-                PDType0Font font = faces.get(d.face());
-                if (font == null) {
-                    font = (d.face().equals(fonts.latin().name) ? fonts.latin() : fonts.full()).embed(doc);
-                    faces.put(d.face(), font);
-                    resources.put(d.face(), font);
-                }
-                d.shown().stream().forEach(font::addToSubset);
-                for (byte[] content : d.pages()) {
-                    COSStream stream = doc.getDocument().createCOSStream();
-                    try (OutputStream out = stream.createRawOutputStream()) {
-                        out.write(content);
-                    }
-                    stream.setItem(COSName.FILTER, d.filter());
-                    PDPage page = new PDPage(PDRectangle.A4);
-                    page.getCOSObject().setItem(COSName.CONTENTS, stream);
-                    page.setResources(resources);
-                    doc.addPage(page);
-                }
+        /** Adds a drawn transcript's pages, their content as is. */
+        void append(Drawn d) throws IOException {
+            PDType0Font font = faces.get(d.face());
+            if (font == null) {
+                font = (d.face().equals(fonts.latin().name) ? fonts.latin() : fonts.full()).embed(doc);
+                faces.put(d.face(), font);
+                resources.put(d.face(), font);
             }
-            return drawn.size();
+            d.shown().stream().forEach(font::addToSubset);
+            for (byte[] content : d.pages()) {
+                COSStream stream = doc.getDocument().createCOSStream();
+                try (OutputStream out = stream.createRawOutputStream()) {
+                    out.write(content);
+                }
+                stream.setItem(COSName.FILTER, d.filter());
+                PDPage page = new PDPage(PDRectangle.A4);
+                page.getCOSObject().setItem(COSName.CONTENTS, stream);
+                page.setResources(resources);
+                doc.addPage(page);
+            }
+            students++;
         }
 
-        /** Embeds the glyphs used: PDFBox does it on saving only for fonts set on its own content streams. */
-        void subsetFonts() throws IOException {
-            for (PDType0Font font : faces.values()) {
-                font.subset();
+        /**
+         * Embeds the glyphs used (PDFBox does it on saving only for fonts set on its own content streams), saves
+         * and closes the volume.
+         */
+        void finish() throws IOException {
+            try (doc) {
+                for (PDType0Font font : faces.values()) {
+                    font.subset();
+                }
+                PdfPages.save(doc, file);
             }
         }
     }

@@ -42,7 +42,7 @@ class TranscriptsTest {
         assertThat(n).isEqualTo(6);
         try (Stream<Path> files = Files.list(releves)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("E001.pdf", "E002.pdf",
-                    "E003.pdf", "E004.pdf", "E005.pdf", "E006.pdf", "releves.pdf");
+                    "E003.pdf", "E004.pdf", "E005.pdf", "E006.pdf", "releves-001.pdf");
         }
 
         String e001 = text(releves.resolve("E001.pdf"));
@@ -64,7 +64,7 @@ class TranscriptsTest {
                 .contains("Décision du jury : CMP");
         assertThat(text(releves.resolve("E005.pdf"))).contains("UEF11 Mathématiques 3 15 10.00 ADJ 1 15");
 
-        try (PDDocument merged = Loader.loadPDF(releves.resolve(Transcripts.MERGED).toFile())) {
+        try (PDDocument merged = Loader.loadPDF(releves.resolve(Transcripts.volumeName(1)).toFile())) {
             assertThat(merged.getNumberOfPages()).isEqualTo(6);
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setStartPage(4);
@@ -88,12 +88,30 @@ class TranscriptsTest {
         assertThat(text(releves.resolve("E900.pdf"))).contains("Nom : Nguyễn").contains("Prénom : Thị Ánh");
         assertThat(fontsOf(releves.resolve("E001.pdf"))).containsExactly("F2");
         assertThat(fontsOf(releves.resolve("E900.pdf"))).containsExactly("F1");
-        try (PDDocument merged = Loader.loadPDF(releves.resolve(Transcripts.MERGED).toFile())) {
+        try (PDDocument merged = Loader.loadPDF(releves.resolve(Transcripts.volumeName(1)).toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
             assertThat(stripper.getText(merged)).containsSubsequence("Prénom : Ndèye Aïssatou", "Nom : Nguyễn",
                     "Prénom : Thị Ánh", "Décision du jury : ADM");
         }
-        assertThat(fontsOf(releves.resolve(Transcripts.MERGED))).containsExactlyInAnyOrder("F1", "F2");
+        assertThat(fontsOf(releves.resolve(Transcripts.volumeName(1)))).containsExactlyInAnyOrder("F1", "F2");
+    }
+
+    /** Volumes of a set number of transcripts, in student order, the last one holding the rest. */
+    @Test
+    void theMergedTranscriptsComeInVolumes() throws IOException {
+        Path releves = dir.resolve("releves");
+        new Transcripts(PvFixtures.PROFILE, 2, 4).write(releves, PvFixtures.header(false), PvFixtures.programme(),
+                PvFixtures.cohort());
+        try (PDDocument first = Loader.loadPDF(releves.resolve("releves-001.pdf").toFile());
+             PDDocument second = Loader.loadPDF(releves.resolve("releves-002.pdf").toFile())) {
+            assertThat(first.getNumberOfPages()).isEqualTo(4);
+            assertThat(second.getNumberOfPages()).isEqualTo(2);
+            assertThat(new PDFTextStripper().getText(first)).containsSubsequence("Matricule : E001",
+                    "Matricule : E002", "Matricule : E003", "Matricule : E004");
+            assertThat(new PDFTextStripper().getText(second)).containsSubsequence("Matricule : E005",
+                    "Matricule : E006");
+        }
+        assertThat(releves.resolve("releves-003.pdf")).doesNotExist();
     }
 
     /** The names of the fonts the pages use, each checked to be embedded as a subset. */
