@@ -67,8 +67,8 @@ public final class Histories {
     /**
      * The debts of the run's students in ({@code after}, {@code to}] (Art. 32; RULES §7, §12.13), by student id: those
      * of their latest earlier final decision that was AJAC, whatever the decisions after it (what later years paid off
-     * is taken off by {@link Debts#stillOwed}); with the kept result of each matière as the latest final runs of the earlier years
-     * left it (a later year's run keeps the debts it decided again).
+     * is taken off by {@link Debts#stillOwed}); with the kept result of each matière as the latest final runs of the
+     * earlier years left it (a later year's run keeps the debts it decided again).
      */
     static Map<String, Debts> debts(JdbcTemplate jdbc, long runId, String programme, String academicYear,
                                     String after, String to) {
