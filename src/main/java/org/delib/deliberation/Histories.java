@@ -13,13 +13,14 @@ import org.delib.rules.Decision;
 import org.delib.rules.ElementKind;
 import org.delib.rules.ElementResult;
 import org.delib.rules.History;
+import org.delib.rules.Programme;
 import org.delib.rules.Result;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Students' results of earlier years (RULES §12.14): history.csv rows staged for this run, and the results kept
- * by earlier final runs of the programme — for each year, from the latest final run that deliberated the student;
- * and the debts they owe from them (Art. 32).
+ * Students' results of earlier years (RULES §12.14): history.csv rows staged for this run, and the results and
+ * decisions kept by earlier final runs of the programme — for each year, from the latest final run that deliberated
+ * the student; and the debts they owe from them (Art. 32).
  */
 public final class Histories {
 
@@ -30,9 +31,12 @@ public final class Histories {
 
     private Histories() {}
 
-    /** Hands each history line of the students in ({@code after}, {@code to}] to {@code sink}, by student id. */
-    static void load(JdbcTemplate jdbc, long runId, String programme, String academicYear, String after, String to,
-                     BiConsumer<String, History.Line> sink) {
+    /** The history of each student in ({@code after}, {@code to}], by student id: lines and earlier decisions. */
+    static Map<String, History> load(JdbcTemplate jdbc, long runId, String programme, String academicYear,
+                                     String after, String to) {
+        Map<String, List<History.Line>> lines = new HashMap<>();
+        BiConsumer<String, History.Line> sink = (student, line) ->
+                lines.computeIfAbsent(student, k -> new ArrayList<>()).add(line);
         jdbc.query("SELECT student_id, academic_year, element, mark, credits, result, session FROM delib_history "
                 + "WHERE run_id = ? AND student_id > ? AND student_id <= ?",
                 rs -> {
@@ -45,39 +49,42 @@ public final class Histories {
                 rs -> {
                     sink.accept(rs.getString(1), line(rs));
                 }, programme, academicYear, after, to);
+        Map<String, List<Earlier>> decisions = decisions(jdbc, runId, programme, academicYear, after, to);
+        Map<String, History> histories = new HashMap<>();
+        lines.forEach((student, l) -> histories.put(student, new History(l, years(decisions.get(student)))));
+        decisions.forEach((student, d) -> histories.putIfAbsent(student, new History(List.of(), years(d))));
+        return histories;
     }
 
-    /** Every history line of the run's students, by student id. */
-    public static Map<String, List<History.Line>> all(JdbcTemplate jdbc, RunContext run) {
-        Map<String, List<History.Line>> all = new HashMap<>();
+    /** The history of every student of the run, by student id. */
+    public static Map<String, History> all(JdbcTemplate jdbc, RunContext run) {
         String last = jdbc.queryForObject("SELECT MAX(student_id) FROM delib_student WHERE run_id = ?", String.class,
                 run.runId());
-        if (last != null) {
-            load(jdbc, run.runId(), run.programme().code(), run.academicYear(), "", last,
-                    (student, line) -> all.computeIfAbsent(student, k -> new ArrayList<>()).add(line));
-        }
-        return all;
+        return last == null ? Map.of()
+                : load(jdbc, run.runId(), run.programme().code(), run.academicYear(), "", last);
     }
 
     /**
      * The debts of the run's students in ({@code after}, {@code to}] (Art. 32; RULES §7, §12.13), by student id: those
-     * of their decision in the latest final run of the programme in an earlier academic year, if it is AJAC; with
-     * the kept result of each matière from the earlier final runs that admitted them with debts, the latest year's
-     * (a later year's run keeps the debts it decided again).
+     * of their latest earlier final decision that was AJAC, whatever the decisions after it (what later years paid off
+     * is taken off by {@link Debts#stillOwed}); with the kept result of each matière as the latest final runs of the
+     * earlier years left it (a later year's run keeps the debts it decided again).
      */
     static Map<String, Debts> debts(JdbcTemplate jdbc, long runId, String programme, String academicYear,
                                     String after, String to) {
-        Map<String, String[]> owed = latestAjac(jdbc, runId, programme, academicYear, after, to);
+        Map<String, Earlier> ajac = new HashMap<>();
+        decisions(jdbc, runId, programme, academicYear, after, to).forEach((student, years) -> years.stream()
+                .filter(y -> y.decision() == Decision.AJAC && !y.debts().isEmpty())
+                .reduce((first, second) -> second).ifPresent(y -> ajac.put(student, y)));
         Map<String, Map<String, ElementResult>> earlier = new HashMap<>();
-        if (!owed.isEmpty()) {
+        if (!ajac.isEmpty()) {
             jdbc.query("SELECT r.student_id, r.element, r.mark, r.result, r.credits, r.session "
-                    + "FROM delib_result r JOIN delib_run u ON u.run_id = r.run_id JOIN delib_decision x "
-                    + "ON x.run_id = r.run_id AND x.student_id = r.student_id AND x.decision = 'AJAC' "
+                    + "FROM delib_result r JOIN delib_run u ON u.run_id = r.run_id "
                     + "WHERE u.programme = ? AND u.academic_year < ? AND u.session = 2 AND r.kind = 'MATIERE' "
                     + "AND r.student_id > ? AND r.student_id <= ? AND r.run_id = " + LATEST_OF_YEAR
                     + " ORDER BY r.student_id, u.academic_year",
                     rs -> {
-                        if (owed.containsKey(rs.getString(1))) {
+                        if (ajac.containsKey(rs.getString(1))) {
                             earlier.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
                                     new ElementResult(rs.getString(2), ElementKind.MATIERE, rs.getBigDecimal(3),
                                             Result.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getInt(6)));
@@ -85,46 +92,53 @@ public final class Histories {
                     }, programme, academicYear, after, to);
         }
         Map<String, Debts> debts = new HashMap<>();
-        owed.forEach((student, d) -> debts.put(student, new Debts(d[0], List.of(d[1].split("\\|")),
+        ajac.forEach((student, y) -> debts.put(student, new Debts(y.academicYear(), List.of(y.debts().split("\\|")),
                 earlier.getOrDefault(student, Map.of()))));
         return debts;
     }
 
-    /** The matières each of the run's students owes, by student id: what their marks may name besides this year's. */
-    public static Map<String, Set<String>> owed(JdbcTemplate jdbc, long runId, String programme, String academicYear) {
+    /**
+     * The matières each of the run's students still owes, by student id: what their marks may name besides this
+     * year's.
+     */
+    public static Map<String, Set<String>> owed(JdbcTemplate jdbc, long runId, Programme programme,
+                                                String academicYear) {
         Map<String, Set<String>> owed = new HashMap<>();
         String last = jdbc.queryForObject("SELECT MAX(student_id) FROM delib_student WHERE run_id = ?", String.class,
                 runId);
         if (last != null) {
-            latestAjac(jdbc, runId, programme, academicYear, "", last)
-                    .forEach((student, d) -> owed.put(student, Set.of(d[1].split("\\|"))));
+            Map<String, History> histories = load(jdbc, runId, programme.code(), academicYear, "", last);
+            debts(jdbc, runId, programme.code(), academicYear, "", last).forEach((student, d) -> owed.put(student,
+                    Set.copyOf(d.stillOwed(programme, histories.getOrDefault(student, History.NONE)).matieres())));
         }
         return owed;
     }
 
+    /** An earlier final decision of a student, with the debts it listed. */
+    private record Earlier(String academicYear, String level, Decision decision, String debts) {}
+
     /**
-     * The students in ({@code after}, {@code to}] registered in the run whose latest earlier final decision is AJAC
-     * with debts: its academic year and its debts.
+     * The earlier final decisions of the students in ({@code after}, {@code to}] registered in the run, in year
+     * order, one per year: that of the year's latest final run that deliberated them (a recours included).
      */
-    private static Map<String, String[]> latestAjac(JdbcTemplate jdbc, long runId, String programme,
-                                                    String academicYear, String after, String to) {
-        Map<String, String[]> latest = new HashMap<>();
-        // In year then run order, so that the last row of a student is their latest decision (a recours included).
-        jdbc.query("SELECT d.student_id, u.academic_year, d.decision, d.debts FROM delib_student s "
-                + "JOIN delib_run u ON u.programme = ? AND u.academic_year < ? AND u.session = 2 "
-                + "JOIN delib_decision d ON d.run_id = u.run_id AND d.student_id = s.student_id "
-                + "WHERE s.run_id = ? AND s.student_id > ? AND s.student_id <= ? "
-                + "ORDER BY d.student_id, u.academic_year, u.run_id",
+    private static Map<String, List<Earlier>> decisions(JdbcTemplate jdbc, long runId, String programme,
+                                                        String academicYear, String after, String to) {
+        Map<String, List<Earlier>> decisions = new HashMap<>();
+        jdbc.query("SELECT r.student_id, u.academic_year, r.level, r.decision, r.debts FROM delib_student s "
+                + "JOIN delib_decision r ON r.student_id = s.student_id "
+                + "JOIN delib_run u ON u.run_id = r.run_id AND u.programme = ? AND u.academic_year < ? "
+                + "AND u.session = 2 WHERE s.run_id = ? AND s.student_id > ? AND s.student_id <= ? "
+                + "AND r.run_id = " + LATEST_OF_YEAR + " ORDER BY r.student_id, u.academic_year",
                 rs -> {
-                    latest.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                    decisions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Earlier(
+                            rs.getString(2), rs.getString(3), Decision.valueOf(rs.getString(4)), rs.getString(5)));
                 }, programme, academicYear, runId, after, to);
-        Map<String, String[]> ajac = new HashMap<>();
-        latest.forEach((student, d) -> {
-            if (d[1].equals(Decision.AJAC.name()) && !d[2].isEmpty()) {
-                ajac.put(student, new String[] {d[0], d[2]});
-            }
-        });
-        return ajac;
+        return decisions;
+    }
+
+    private static List<History.Year> years(List<Earlier> decisions) {
+        return decisions == null ? List.of()
+                : decisions.stream().map(d -> new History.Year(d.academicYear(), d.level(), d.decision())).toList();
     }
 
     private static History.Line line(ResultSet rs) throws SQLException {

@@ -49,7 +49,7 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
         }
         // Marks, attendance and sanctions may name the matières a student owes from an earlier level.
         Map<String, Set<String>> debts = file == InputFile.STUDENTS ? Map.of()
-                : Histories.owed(jdbc, run.runId(), run.programme().code(), run.academicYear());
+                : Histories.owed(jdbc, run.runId(), run.programme(), run.academicYear());
         this.check = DeliberationJobConfig.checks(run, file, levels, debts);
         this.writer = new StagingWriter(jdbc, run.runId(), file);
     }

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.delib.rules.Decision;
 import org.delib.rules.ElementKind;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A run's deliberated students read back from the database in student order, a page at a time, for the documents
- * built after the deliberation (the PV, the transcripts): memory stays flat whatever the cohort.
+ * built after the deliberation (the PV, the transcripts) and the ranking: memory stays flat whatever the cohort.
+ * Each result carries, as {@link StudentResult#earlier()}, the earlier levels the run decided again with debts.
  */
 public class StoredResults implements Iterable<StudentResult> {
 
@@ -103,17 +105,31 @@ public class StoredResults implements Iterable<StudentResult> {
             }
             Map<String, ElementResult> mine = elements.get(s.id());
             List<ElementResult> ordered = new ArrayList<>();
-            programme.semestersOf(s.level()).forEach(sem -> {
-                sem.ues().forEach(u -> {
-                    u.matieres().forEach(m -> ordered.add(mine.get(m.code())));
-                    ordered.add(mine.get(u.code()));
-                });
-                ordered.add(mine.get(sem.code()));
+            addLevel(s.level(), mine, ordered);
+            // The earlier levels the run decided again with debts: the elements it kept of them.
+            List<ElementResult> earlier = new ArrayList<>();
+            List<String> cycle = programme.cycle().levels();
+            cycle.subList(0, Math.max(0, cycle.indexOf(s.level()))).forEach(level -> {
+                addLevel(level, mine, earlier);
+                earlier.add(mine.get(level));
             });
+            earlier.removeIf(Objects::isNull); // only the debts, their UEs and semesters, and the year were kept
             String debts = (String) d[3];
             into.add(new StudentResult(s, ordered, mine.get(s.level()), (Decision) d[1], (String) d[2],
-                    debts.isEmpty() ? List.of() : Arrays.asList(debts.split("\\|")), List.of(), List.of(), List.of()));
+                    debts.isEmpty() ? List.of() : Arrays.asList(debts.split("\\|")), List.of(), List.of(), List.of(),
+                    earlier));
         }
         return to;
+    }
+
+    /** The elements of {@code level}'s semesters in programme order (each UE after its matières), as kept. */
+    private void addLevel(String level, Map<String, ElementResult> kept, List<ElementResult> into) {
+        programme.semestersOf(level).forEach(sem -> {
+            sem.ues().forEach(u -> {
+                u.matieres().forEach(m -> into.add(kept.get(m.code())));
+                into.add(kept.get(u.code()));
+            });
+            into.add(kept.get(sem.code()));
+        });
     }
 }

@@ -67,7 +67,7 @@ public class RankingTasklet implements Tasklet {
     }
 
     private void rankAndOrient(StoredResults results, CsvOutput out) {
-        Map<String, List<History.Line>> history = Histories.all(jdbc, run);
+        Map<String, History> history = Histories.all(jdbc, run);
         Set<String> sanctioned = new HashSet<>(jdbc.queryForList(
                 "SELECT DISTINCT student_id FROM delib_sanction WHERE run_id = ?", String.class, run.runId()));
         Set<String> july = new HashSet<>(jdbc.queryForList(
@@ -76,7 +76,7 @@ public class RankingTasklet implements Tasklet {
         List<Ranking.Entry> entries = new ArrayList<>();
         Map<String, Orientation.Candidate> candidates = new HashMap<>();
         for (StudentResult r : results) {
-            History h = new History(history.getOrDefault(r.student().id(), List.of()));
+            History h = history.getOrDefault(r.student().id(), History.NONE);
             if (Ranking.ranks(r)) {
                 entries.add(Ranking.Entry.of(run.programme(), r, h, sanctioned.contains(r.student().id()),
                         july.contains(r.student().id())));

@@ -28,8 +28,8 @@ final class EarlierLevels {
     EarlierLevels(Programme programme, RulesProfile profile, StudentRecord record) {
         this.programme = programme;
         this.profile = profile;
-        this.debts = record.debts();
         this.history = record.history();
+        this.debts = record.debts().stillOwed(programme, history);
         List<String> cycle = programme.cycle().levels();
         int current = cycle.indexOf(record.student().level());
         Map<String, Semester> semesterOf = programme.semesterOfMatiere();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Ranking {
      * What the ranking needs of one student.
      *
      * @param semesterMarks every semester mark since the first registration in the cycle (earlier years and this one;
-     *                      a semester taken in two years counts twice), at least one
+     *                      a semester taken in two years counts twice, one decided again once), at least one
      * @param r             repeated years
      * @param d             years admitted with debt (AJAC)
      * @param s             semesters acquired only after the rattrapage
@@ -68,22 +69,25 @@ public final class Ranking {
          * years only). Only students for whom {@link Ranking#ranks} holds can be ranked.
          *
          * <ul>
-         *   <li><b>Semester marks</b>: this year's semester marks, and the mark of every history line whose element is
-         *       a semester of {@code programme}, one per academic year (a repeated semester counts each year). UE and
-         *       year lines are not semester marks; a history line without a mark is left out.</li>
+         *   <li><b>Semester marks</b>: this year's semester marks, and one mark per earlier year in which the
+         *       student took a semester of {@code programme} (a repeated semester counts each year), the latest result
+         *       of that taking: an earlier level decided again with its debts, by a later year's run or by this one
+         *       ({@link StudentResult#earlier()}), replaces the semester's latest taking and is no new term. UE and
+         *       year lines are not semester marks; a semester without a mark is left out.</li>
          *   <li><b>r</b> = {@code years_in_cycle} − the number of the level in the cycle (L1 = 1, L2 = 2, L3 = 3;
          *       M1 = 1, M2 = 2), floored at 0: {@code years_in_cycle} counts the current year (RULES §12.14), so every
          *       year beyond the minimum was a repeated one. History cannot tell it: a repeated year may predate
          *       Délib.</li>
-         *   <li><b>d</b> = this year's decision is {@code AJAC} (1 or 0) + the earlier levels of the cycle the student
-         *       has moved past without being fully admitted. History lines carry no decision, so that is read from
-         *       their results, as {@link Progression} decides: L2 was left with debt when one of S1–S4 is still not
-         *       acquired (its latest line; RULES §7, L2 → L3 needs the four semesters); any other level when its year
-         *       line (the level code) is not acquired ({@code ADM}, {@code CMP}, {@code ADJ}). Where those lines are
-         *       missing the other kind stands in (the year line for L2, the level's semester lines for the others);
-         *       a level with no line at all counts 0. A level repeated then passed counts by its latest lines.</li>
-         *   <li><b>s</b> = semesters (this year's, and each history semester line) acquired with {@code session} 2:
-         *       a semester acquired at session 1 is not convoked (Art. 25), so its session is 2 only when a
+         *   <li><b>d</b> = this year's decision is {@code AJAC} (1 or 0) + the earlier years whose final decision
+         *       ({@link History#years()}) was {@code AJAC}, even if the debts were paid off since. An earlier level of
+         *       the cycle with no such decision (history.csv lines carry none) is read from its results instead, as
+         *       {@link Progression} decides: L2 was left with debt when one of S1–S4 is still not acquired (its
+         *       latest line; RULES §7, L2 → L3 needs the four semesters); any other level when its year line (the
+         *       level code) is not acquired ({@code ADM}, {@code CMP}, {@code ADJ}). Where those lines are missing the
+         *       other kind stands in (the year line for L2, the level's semester lines for the others); a level with
+         *       no line at all counts 0. A level repeated then passed counts by its latest lines.</li>
+         *   <li><b>s</b> = semesters (this year's, and each earlier taking as above) acquired with {@code session}
+         *       2: a semester acquired at session 1 is not convoked (Art. 25), so its session is 2 only when a
          *       rattrapage mark made it acquired (RULES §12.11).</li>
          *   <li><b>rattrapage</b>: this year, the year's session is 2 or its result is not acquired (the session-1
          *       decision was then {@code RAT}, RULES §12.9; a session-1 failure cannot become a pass without a session-2
@@ -93,7 +97,7 @@ public final class Ranking {
          *
          * @param programme   the programme of the run: which codes are semesters, and their levels
          * @param finalResult this year's final result; its student gives the id, level and {@code years_in_cycle}
-         * @param history     the earlier years' lines of the cycle ({@link StudentRecord#history()})
+         * @param history     the earlier years' lines and decisions of the cycle ({@link StudentRecord#history()})
          * @throws IllegalArgumentException when the student cannot be ranked (see {@link Ranking#ranks}), or the
          *                                  level is not one of the programme's cycle
          */
@@ -110,18 +114,14 @@ public final class Ranking {
                 throw new IllegalArgumentException("student " + student.id() + ": level " + student.level()
                         + " is not a level of the " + programme.cycle() + " cycle");
             }
-            Set<String> semesterCodes = new HashSet<>();
-            programme.semesters().forEach(sem -> semesterCodes.add(sem.code()));
 
             // One line per academic year and element (the first given wins), in a fixed order.
             Map<String, History.Line> unique = new LinkedHashMap<>();
             history.lines().stream()
                     .sorted(Comparator.comparing(History.Line::academicYear))
                     .forEach(l -> unique.putIfAbsent(l.academicYear() + "\u0000" + l.element(), l));
-            History earlier = new History(List.copyOf(unique.values()));
+            History earlier = new History(List.copyOf(unique.values()), history.years());
 
-            List<BigDecimal> marks = new ArrayList<>();
-            int s = 0;
             boolean rattrapage = false;
             for (History.Line l : earlier.lines()) {
                 if (l.session() == 2) {
@@ -131,15 +131,8 @@ public final class Ranking {
                         && l.result() != Result.ATT) {
                     rattrapage = true;
                 }
-                if (semesterCodes.contains(l.element())) {
-                    if (l.mark() != null) {
-                        marks.add(l.mark());
-                    }
-                    if (l.result().acquired() && l.session() == 2) {
-                        s++;
-                    }
-                }
             }
+            List<SemesterTaking> takings = takings(programme, earlier, finalResult);
             for (ElementResult e : finalResult.elements()) {
                 if (e.kind() != ElementKind.SEMESTRE) {
                     continue;
@@ -148,8 +141,15 @@ public final class Ranking {
                     throw new IllegalArgumentException("student " + student.id() + ": semester " + e.code()
                             + " has no mark");
                 }
-                marks.add(e.mark());
-                if (e.result().acquired() && e.session() == 2) {
+                takings.add(new SemesterTaking(e.mark(), e.result(), e.session()));
+            }
+            List<BigDecimal> marks = new ArrayList<>();
+            int s = 0;
+            for (SemesterTaking t : takings) {
+                if (t.mark() != null) {
+                    marks.add(t.mark());
+                }
+                if (t.result().acquired() && t.session() == 2) {
                     s++;
                 }
             }
@@ -160,12 +160,72 @@ public final class Ranking {
 
             int r = Math.max(0, student.yearsInCycle() - (position + 1));
             int d = finalResult.decision() == Decision.AJAC ? 1 : 0;
+            Set<String> decided = new HashSet<>();
+            for (History.Year y : earlier.years()) {
+                decided.add(y.level());
+                if (y.decision() == Decision.AJAC) {
+                    d++;
+                }
+            }
             for (String level : levels.subList(0, position)) {
-                if (leftWithDebt(programme, level, earlier)) {
+                if (!decided.contains(level) && leftWithDebt(programme, level, earlier)) {
                     d++;
                 }
             }
             return new Entry(student.id(), student.level(), marks, r, d, s, sanctioned, rattrapage, julyDefence);
+        }
+
+        /** A semester as the student took it in one year, with its latest result. */
+        private record SemesterTaking(BigDecimal mark, Result result, int session) {}
+
+        /**
+         * The earlier years' semesters, one per year the student took them (in year order), each with its latest
+         * result: a semester line of a year whose level is a later one is that semester decided again (debts,
+         * Art. 32), and so is {@code finalResult}'s earlier level decided again this year: it replaces the result of
+         * the semester's latest taking instead of counting once more. A year's level is its run's decision's, or else
+         * (history.csv) the latest level of the cycle that the year has lines of.
+         */
+        private static List<SemesterTaking> takings(Programme programme, History history, StudentResult finalResult) {
+            List<String> levels = programme.cycle().levels();
+            Map<String, String> levelOfSemester = new HashMap<>();
+            programme.semesters().forEach(sem -> levelOfSemester.put(sem.code(), sem.level()));
+            Map<String, String> levelOfYear = new HashMap<>();
+            for (History.Line l : history.lines()) {
+                String level = levels.contains(l.element()) ? l.element() : levelOfSemester.get(l.element());
+                if (level != null) {
+                    levelOfYear.merge(l.academicYear(), level,
+                            (a, b) -> levels.indexOf(a) >= levels.indexOf(b) ? a : b);
+                }
+            }
+            history.years().forEach(y -> levelOfYear.put(y.academicYear(), y.level()));
+
+            List<SemesterTaking> takings = new ArrayList<>();
+            Map<String, Integer> latest = new HashMap<>();
+            for (History.Line l : history.lines()) {
+                String level = levelOfSemester.get(l.element());
+                if (level != null) {
+                    take(takings, latest, l.element(), level.equals(levelOfYear.get(l.academicYear())),
+                            new SemesterTaking(l.mark(), l.result(), l.session()));
+                }
+            }
+            for (ElementResult e : finalResult.earlier()) {
+                if (e.kind() == ElementKind.SEMESTRE) {
+                    take(takings, latest, e.code(), false, new SemesterTaking(e.mark(), e.result(), e.session()));
+                }
+            }
+            return takings;
+        }
+
+        /** Adds a new taking of {@code semester}, or replaces its latest one when this is it decided again. */
+        private static void take(List<SemesterTaking> takings, Map<String, Integer> latest, String semester,
+                                 boolean taken, SemesterTaking t) {
+            Integer at = latest.get(semester);
+            if (taken || at == null) {
+                latest.put(semester, takings.size());
+                takings.add(t);
+            } else {
+                takings.set(at, t);
+            }
         }
 
         /** An earlier level the student has moved past: was it with debt? See {@link #of}. */

@@ -155,6 +155,32 @@ class DebtsTest {
     }
 
     @Test
+    @DisplayName("RULES §7, §12.13 Art. 32, 33: AJAC in L1 owing PROG1 and ARCH1, RED in L2 having paid ARCH1 only: "
+            + "PROG1 is still owed in L2 again, and L1 is decided again there")
+    void debtOwedAfterARepeatedYear() {
+        // 2026-2027, L2 all at 5, no rattrapage: ARCH1 10 ADM, PROG1 2 < 2.00 keeps 2.00. UEM11 = (4 + 10)/3 = 4.67 AJ;
+        // S1 = (36 + 9.34 + 24)/7 = 9.91 AJ with 24 credits; S3, S4 5.00 with 0: 54 < 90 credits, RED.
+        Record l2 = Record.levelAt("L2", "5").years(2).after("2025-2026", owingUem11())
+                .set("PROG1", flat("2")).set("ARCH1", flat("10"));
+        StudentResult red = licence.sessionTwo(l2.build());
+        assertThat(lines(red.earlier())).containsExactly("PROG1 2.00 AJ 0 s1", "ARCH1 10.00 ADM 4 s1",
+                "UEM11 4.67 AJ 4 s1", "S1 9.91 AJ 24 s1", "L1 9.95 AJ 54 s1");
+        assertThat(red.decision()).isEqualTo(Decision.RED);
+        assertThat(red.debts()).isEmpty();
+
+        // 2027-2028, L2 again at 12, PROG1 12: UEM11 = (24 + 10)/3 = 11.33 ADM; S1 = (36 + 22.66 + 24)/7 = 11.81 ADM;
+        // L1 = (82.66 + 70)/14 = 10.90 ADM; S1–S4 acquired: ADM → L3. ARCH1, paid off, is not owed again.
+        Record again = Record.levelAt("L2", "12").years(3).after("2025-2026", owingUem11()).after("2026-2027", red)
+                .set("PROG1", flat("12"));
+        StudentResult three = licence.sessionTwo(again.build());
+        assertThat(lines(three.earlier())).containsExactly("PROG1 12.00 ADM 6 s1", "UEM11 11.33 ADM 10 s1",
+                "S1 11.81 ADM 30 s1", "L1 10.90 ADM 60 s1");
+        assertThat(three.decision()).isEqualTo(Decision.ADM);
+        assertThat(again.build().debts().stillOwed(Fixtures.fullLicence(), again.build().history()).matieres())
+                .containsExactly("PROG1");
+    }
+
+    @Test
     @DisplayName("RULES §12.3, §12.8: a debt without a mark is pending, listed as missing, and holds the decision (ATT)")
     void debtWithoutMarkIsPending() {
         Record rec = inL2(owingUef11()).set("ANA1", flat("11"));

@@ -133,7 +133,7 @@ final class Fixtures {
         /**
          * What the final deliberation of {@code academicYear} leaves to the next years, as the run reads it back: its
          * UE, semester and year lines (the earlier levels it decided again included) in the history, the results of
-         * its matières, and its debts when it is AJAC.
+         * its matières, and its debts when it is AJAC (those of an earlier AJAC year stay otherwise).
          */
         Record after(String academicYear, StudentResult finalResult) {
             List<ElementResult> all = new java.util.ArrayList<>(finalResult.elements());
@@ -147,8 +147,11 @@ final class Fixtures {
                             e.session()));
                 }
             }
-            debtsYear = academicYear;
-            debts = finalResult.decision() == Decision.AJAC ? finalResult.debts() : List.of();
+            // The latest AJAC decision's debts stay owed, less what a later year paid off (Debts#stillOwed).
+            if (finalResult.decision() == Decision.AJAC) {
+                debtsYear = academicYear;
+                debts = finalResult.debts();
+            }
             return this;
         }
 

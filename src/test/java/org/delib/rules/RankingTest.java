@@ -197,6 +197,69 @@ class RankingTest {
         assertThat(Ranking.Entry.of(Fixtures.fullLicence(), thisYear, History.NONE, false, true).d()).isZero();
     }
 
+    /** The L1 year of 2025-2026 of a student admitted with debt: S1 8.25 AJ, S2 12.00, L1 9.50 AJ → AJAC. */
+    private static List<History.Line> l1Ajac() {
+        return List.of(line("2025-2026", "S1", "8.25", "20", Result.AJ, 1),
+                line("2025-2026", "S2", "12.00", "30", Result.ADM, 1),
+                line("2025-2026", "L1", "9.50", "50", Result.AJ, 1));
+    }
+
+    private static final History.Year AJAC_L1 = new History.Year("2025-2026", "L1", Decision.AJAC);
+
+    @Test
+    @DisplayName("Art. 32, 55, RULES §9: the run that decides L1 again in L2 ranks S1 as decided again (10.88 for 8.25): "
+            + "MSE (10.88 + 12 + 12 + 12)/4 = 11.72, d = 1 (the L1 AJAC) → 11.72 × 0.98 = 11.49")
+    void semesterDecidedAgainThisYear() {
+        ElementResult s1 = semester("S1", "10.88", Result.ADM, "30", 1);
+        StudentResult thisYear = new StudentResult(student("L2", 2),
+                List.of(semester("S3", "12.00", Result.ADM, "30", 1), semester("S4", "12.00", Result.ADM, "30", 1)),
+                new ElementResult("L2", ElementKind.ANNEE, new BigDecimal("12.00"), Result.ADM, new BigDecimal("60"), 1),
+                Decision.ADM, "L3", List.of(), List.of(), List.of(), List.of(),
+                List.of(s1, new ElementResult("L1", ElementKind.ANNEE, new BigDecimal("11.25"), Result.ADM,
+                        new BigDecimal("60"), 1)));
+
+        Ranking.Entry entry = Ranking.Entry.of(Fixtures.fullLicence(), thisYear,
+                new History(l1Ajac(), List.of(AJAC_L1)), false, false);
+        assertThat(entry.semesterMarks()).containsExactly(new BigDecimal("10.88"), new BigDecimal("12.00"),
+                new BigDecimal("12.00"), new BigDecimal("12.00"));
+        assertThat(List.of(entry.r(), entry.d(), entry.s())).containsExactly(0, 1, 0);
+        Ranking.Row row = Ranking.rank(List.of(entry), profile).get(0);
+        assertThat(row.mse()).isEqualTo("11.72");
+        assertThat(row.mc()).isEqualTo("11.49");
+    }
+
+    @Test
+    @DisplayName("Art. 32, 55, RULES §9: the year after, S1 decided again in 2026-2027 replaces S1 of 2025-2026, and the "
+            + "L1 AJAC still counts though L1 is now ADM: MSE (10.88 + 12 + 12 + 12 + 13 + 11)/6 = 11.81, d = 1 → 11.57")
+    void semesterDecidedAgainInAnEarlierYear() {
+        List<History.Line> lines = new java.util.ArrayList<>(l1Ajac());
+        lines.addAll(List.of(line("2026-2027", "S3", "12.00", "30", Result.ADM, 1),
+                line("2026-2027", "S4", "12.00", "30", Result.ADM, 1),
+                line("2026-2027", "L2", "12.00", "60", Result.ADM, 1),
+                line("2026-2027", "S1", "10.88", "30", Result.ADM, 1), // L1 decided again with its debt
+                line("2026-2027", "L1", "11.25", "60", Result.ADM, 1)));
+        History history = new History(lines, List.of(AJAC_L1,
+                new History.Year("2026-2027", "L2", Decision.ADM)));
+        StudentResult thisYear = new StudentResult(student("L3", 3),
+                List.of(semester("S5", "13.00", Result.ADM, "30", 1), semester("S6", "11.00", Result.ADM, "30", 1)),
+                new ElementResult("L3", ElementKind.ANNEE, new BigDecimal("12.00"), Result.ADM, new BigDecimal("60"), 1),
+                Decision.DIPL, "", List.of(), List.of(), List.of(), List.of());
+
+        Ranking.Entry entry = Ranking.Entry.of(Fixtures.fullLicence(), thisYear, history, false, false);
+        assertThat(entry.semesterMarks()).hasSize(6).contains(new BigDecimal("10.88"))
+                .doesNotContain(new BigDecimal("8.25"));
+        assertThat(List.of(entry.r(), entry.d(), entry.s())).containsExactly(0, 1, 0);
+        Ranking.Row row = Ranking.rank(List.of(entry), profile).get(0);
+        assertThat(row.mse()).isEqualTo("11.81"); // 70.88 / 6 = 11.813
+        assertThat(row.mc()).isEqualTo("11.57"); // 11.81 × 0.98 = 11.5738
+
+        // Without the decisions (history.csv lines) the year lines stand in: L1's latest is ADM, d = 0; a year's
+        // level is then the latest it has lines of, so S1 of 2026-2027 still replaces, not adds.
+        Ranking.Entry fromLines = Ranking.Entry.of(Fixtures.fullLicence(), thisYear, new History(lines), false, false);
+        assertThat(fromLines.semesterMarks()).hasSize(6);
+        assertThat(fromLines.d()).isZero();
+    }
+
     /**
      * S1 as in SessionTwoTest: ANA1 6, ALGO1 (exam 6, CC 14, TP 12), the others 9; S2 all 12. Rattrapage ALGO1 11 →
      * (22 + 14 + 12)/4 = 12.00, PHYS1 16 → 13.67: S1 = (9.60×3 + 9×2 + 13.67 + 9)/7 = 9.92 AJ, session 2.

@@ -1,5 +1,6 @@
 package org.delib.reports.pv;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,53 @@ record PvLine(StudentResult result, Map<String, ElementResult> elements, List<Ra
     /** "UEF11 : reason; S2 : reason". */
     String rachatText() {
         return rachats.stream().map(x -> x.element() + " : " + x.reason()).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The Dettes column: "L1 réglée" for each earlier level this run decided again and found acquired (Art. 32), then
+     * "dues : …" with what is owed after this run — an AJAC decision's debts (the earlier levels' first), or else
+     * what is still not acquired of the earlier levels (RULES §12.13 on their elements decided again, which come in
+     * programme order: each UE after its matières, each semester after its UEs, the year last).
+     */
+    String debtsText() {
+        List<String> parts = new ArrayList<>();
+        List<String> owed = new ArrayList<>();
+        List<String> inUe = new ArrayList<>();
+        List<String> inSemester = new ArrayList<>();
+        List<String> inLevel = new ArrayList<>();
+        for (ElementResult e : result.earlier()) {
+            boolean acquired = e.result().acquired();
+            switch (e.kind()) {
+                case MATIERE -> {
+                    if (!acquired) {
+                        inUe.add(e.code());
+                    }
+                }
+                case UE -> moveUnless(acquired, inUe, inSemester);
+                case SEMESTRE -> moveUnless(acquired, inSemester, inLevel);
+                case ANNEE -> {
+                    if (acquired) {
+                        parts.add(e.code() + " réglée");
+                    }
+                    moveUnless(acquired, inLevel, owed);
+                }
+            }
+        }
+        if (!result.debts().isEmpty()) {
+            owed = result.debts();
+        }
+        if (!owed.isEmpty()) {
+            parts.add("dues : " + String.join(", ", owed));
+        }
+        return String.join(" ; ", parts);
+    }
+
+    /** Moves what {@code from} holds to {@code to}, unless the element above was acquired: then it is not owed. */
+    private static void moveUnless(boolean acquired, List<String> from, List<String> to) {
+        if (!acquired) {
+            to.addAll(from);
+        }
+        from.clear();
     }
 
     /** Counts decisions as the students stream by. */

@@ -72,7 +72,8 @@ final class PvPdf {
                 cells.addAll(List.of(mark(e), result(e), credits(e)));
             }
             ElementResult y = line.element(level);
-            cells.addAll(List.of(mark(y), credits(y), result.decision().name(), line.rachatText()));
+            cells.addAll(List.of(mark(y), credits(y), result.decision().name(), line.debtsText(),
+                    line.rachatText()));
             table.row(cells, false, tally.total() % 2 == 0);
         }
         if (tally.total() == 0) {
@@ -101,8 +102,9 @@ final class PvPdf {
 
     /**
      * N°, matricule and name; each UE's mark and result; each semester's mark, result and credits; the year's mark,
-     * credits and decision; the rachats. The fixed columns are sized for their widest content; when they leave too
-     * little room for names and rachats (a maquette with many UEs), the whole table is set smaller.
+     * credits, decision and debts ({@link PvLine#debtsText}); the rachats. The fixed columns are sized for their
+     * widest content; when they leave too little room for names and rachats (a maquette with many UEs), the whole
+     * table is set smaller.
      */
     private PdfTable table(PdfPages pages, List<Semester> semesters) throws IOException {
         float size = FONT_SIZE;
@@ -124,7 +126,8 @@ final class PvPdf {
             cols.add(col(pages, "Moy.", "20.00", size, PdfTable.Align.RIGHT));
             cols.add(col(pages, "Créd.", "60", size, PdfTable.Align.RIGHT));
             cols.add(col(pages, "Décision", "AJAC", size, PdfTable.Align.CENTER));
-            groups.add(new PdfTable.Group("Année " + level, 3));
+            cols.add(col(pages, "Dettes", "L1 réglée", size, PdfTable.Align.LEFT)); // longer lists wrap
+            groups.add(new PdfTable.Group("Année " + level, 4));
             groups.add(new PdfTable.Group("Jury", 1));
             float fixed = cols.stream().filter(c -> c != null).map(PdfTable.Column::width).reduce(0f, Float::sum);
             float free = pages.width() - fixed;

@@ -124,7 +124,7 @@ final class PvXlsx {
             group(sheet, groups, "Semestre " + s.code(), first, names.size() - 1);
         }
         int year = names.size();
-        names.addAll(List.of(level + " moy.", level + " créd.", "Décision"));
+        names.addAll(List.of(level + " moy.", level + " créd.", "Décision", "Dettes"));
         group(sheet, groups, "Année " + level, year, names.size() - 1);
         group(sheet, groups, "Jury", names.size(), names.size());
         names.add("Rachats (élément : motif)");
@@ -133,6 +133,7 @@ final class PvXlsx {
             sheet.setColumnWidth(c, 256 * (c == 2 || c == 3 ? 22 : c == 1 ? 14 : c == 0 ? 6 : 10));
         }
         titles.setHeightInPoints(30);
+        sheet.setColumnWidth(names.size() - 2, 256 * 24);
         sheet.setColumnWidth(names.size() - 1, 256 * 60);
         sheet.createFreezePane(FIXED_COLUMNS, FIRST_STUDENT_ROW);
         sheet.setRepeatingRows(new CellRangeAddress(GROUP_ROW, TITLE_ROW, -1, -1));
@@ -164,6 +165,7 @@ final class PvXlsx {
             markValue(row, c++, y);
             credits(row, c++, y);
             put(row, c++, result.decision().name(), text);
+            put(row, c++, line.debtsText(), text);
             put(row, c, line.rachatText(), text);
             r++;
         }

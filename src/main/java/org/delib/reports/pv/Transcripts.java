@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.delib.rules.ElementKind;
 import org.delib.rules.ElementResult;
 import org.delib.rules.Matiere;
 import org.delib.rules.Programme;
@@ -41,9 +42,9 @@ import org.delib.rules.Ue;
 
 /**
  * releves/: one transcript (relevé de notes) per student, {@code <student_id>.pdf}, A4 portrait: every matière, UE,
- * semester and the year with mark, result, session and credits, then the decision. The merged volumes
- * {@code releves-001.pdf}, {@code releves-002.pdf}, … hold them all, {@value #VOLUME} a volume, in student order, for
- * printing.
+ * semester and the year with mark, result, session and credits; an earlier level decided again with its debts, its
+ * elements decided again likewise; then the decision. The merged volumes {@code releves-001.pdf},
+ * {@code releves-002.pdf}, … hold them all, {@value #VOLUME} a volume, in student order, for printing.
  *
  * <p>Transcripts are drawn by one worker per core, a batch of students at a time, each worker with its own font.
  * The merged document is not drawn again: each transcript's page content is copied into it as is, compressed, and
@@ -305,31 +306,22 @@ public final class Transcripts {
             student = r;
             Map<String, ElementResult> byCode = new HashMap<>();
             r.elements().forEach(e -> byCode.put(e.code(), e));
-            PdfTable table = new PdfTable(pages, List.of(
-                    new PdfTable.Column("Code", 48, PdfTable.Align.LEFT),
-                    new PdfTable.Column("Intitulé", pages.width() - 48 - 4 * 42 - 2 * 50, PdfTable.Align.LEFT),
-                    new PdfTable.Column("Coef.", 42, PdfTable.Align.RIGHT),
-                    new PdfTable.Column("Crédits", 42, PdfTable.Align.RIGHT),
-                    new PdfTable.Column("Note /20", 42, PdfTable.Align.RIGHT),
-                    new PdfTable.Column("Résultat", 50, PdfTable.Align.CENTER),
-                    new PdfTable.Column("Session", 42, PdfTable.Align.CENTER),
-                    new PdfTable.Column("Crédits acquis", 50, PdfTable.Align.RIGHT)), List.of(), FONT_SIZE);
+            byCode.put(r.year().code(), r.year());
             pages.newPage();
-            table.header();
-            for (Semester s : programme.semestersOf(r.student().level())) {
-                for (Ue u : s.ues()) {
-                    table.row(line(u.code(), u.title(), Numbers.credits(u.coefficient()), u.credits(),
-                            byCode.get(u.code())), true, false);
-                    for (Matiere m : u.matieres()) {
-                        table.row(line(m.code(), "    " + m.title(), Numbers.credits(m.coefficient()), m.credits(),
-                                byCode.get(m.code())), false, false);
-                    }
+            levelRows(pages, r.student().level(), byCode, true);
+
+            // Art. 32: the earlier levels this run decided again with this year's marks of their debts.
+            Map<String, ElementResult> earlier = new HashMap<>();
+            r.earlier().forEach(e -> earlier.put(e.code(), e));
+            for (ElementResult level : r.earlier()) {
+                if (level.kind() == ElementKind.ANNEE) {
+                    pages.ensure(60);
+                    pages.y -= 8;
+                    pages.line("Dettes de " + level.code() + " : matières dues, décidées à nouveau cette année", 10,
+                            true, false);
+                    levelRows(pages, level.code(), earlier, false);
                 }
-                table.row(line(s.code(), "Semestre " + s.code(), "", s.credits(), byCode.get(s.code())), true, true);
             }
-            BigDecimal yearCredits = programme.semestersOf(r.student().level()).stream().map(Semester::credits)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            table.row(line(r.year().code(), "Année " + r.year().code(), "", yearCredits, r.year()), true, true);
 
             pages.ensure(70);
             pages.y -= 8;
@@ -346,6 +338,45 @@ public final class Transcripts {
             pages.line(Arrays.stream(Result.values()).map(c -> c.name() + " " + Codes.meaning(c))
                     .collect(Collectors.joining(" · ")), 6.5f, false, false);
             pages.finish();
+        }
+
+        /**
+         * The table of {@code level}: each UE then its matières, each semester, the year, with {@code kept}'s results;
+         * every row when {@code all}, else only the elements {@code kept} holds.
+         */
+        private void levelRows(PdfPages pages, String level, Map<String, ElementResult> kept, boolean all)
+                throws IOException {
+            PdfTable table = new PdfTable(pages, List.of(
+                    new PdfTable.Column("Code", 48, PdfTable.Align.LEFT),
+                    new PdfTable.Column("Intitulé", pages.width() - 48 - 4 * 42 - 2 * 50, PdfTable.Align.LEFT),
+                    new PdfTable.Column("Coef.", 42, PdfTable.Align.RIGHT),
+                    new PdfTable.Column("Crédits", 42, PdfTable.Align.RIGHT),
+                    new PdfTable.Column("Note /20", 42, PdfTable.Align.RIGHT),
+                    new PdfTable.Column("Résultat", 50, PdfTable.Align.CENTER),
+                    new PdfTable.Column("Session", 42, PdfTable.Align.CENTER),
+                    new PdfTable.Column("Crédits acquis", 50, PdfTable.Align.RIGHT)), List.of(), FONT_SIZE);
+            table.header();
+            for (Semester s : programme.semestersOf(level)) {
+                for (Ue u : s.ues()) {
+                    if (all || kept.containsKey(u.code())) {
+                        table.row(line(u.code(), u.title(), Numbers.credits(u.coefficient()), u.credits(),
+                                kept.get(u.code())), true, false);
+                    }
+                    for (Matiere m : u.matieres()) {
+                        if (all || kept.containsKey(m.code())) {
+                            table.row(line(m.code(), "    " + m.title(), Numbers.credits(m.coefficient()),
+                                    m.credits(), kept.get(m.code())), false, false);
+                        }
+                    }
+                }
+                if (all || kept.containsKey(s.code())) {
+                    table.row(line(s.code(), "Semestre " + s.code(), "", s.credits(), kept.get(s.code())), true,
+                            true);
+                }
+            }
+            BigDecimal yearCredits = programme.semestersOf(level).stream().map(Semester::credits)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            table.row(line(level, "Année " + level, "", yearCredits, kept.get(level)), true, true);
         }
 
         private List<String> line(String code, String title, String coefficient, BigDecimal credits,

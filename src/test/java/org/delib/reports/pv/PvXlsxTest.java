@@ -85,10 +85,10 @@ class PvXlsxTest {
                     "S1 moy.", "S1 rés.", "S1 créd.",
                     "UEF21 moy.", "UEF21 rés.", "UEM21 moy.", "UEM21 rés.", "UET21 moy.", "UET21 rés.",
                     "S2 moy.", "S2 rés.", "S2 créd.",
-                    "L1 moy.", "L1 créd.", "Décision", "Rachats (élément : motif)");
+                    "L1 moy.", "L1 créd.", "Décision", "Dettes", "Rachats (élément : motif)");
             // Group titles merged over their columns; the UE columns of each semester form a foldable group.
             assertThat(pv.getMergedRegions()).contains(CellRangeAddress.valueOf("E5:M5"),
-                    CellRangeAddress.valueOf("N5:V5"), CellRangeAddress.valueOf("W5:Y5"));
+                    CellRangeAddress.valueOf("N5:V5"), CellRangeAddress.valueOf("W5:Z5"));
             assertThat(pv.getRow(4).getCell(4).getStringCellValue()).isEqualTo("Semestre S1");
             assertThat(pv.getColumnOutlineLevel(4)).isEqualTo(1);
             assertThat(pv.getColumnOutlineLevel(9)).isEqualTo(1);
@@ -105,7 +105,7 @@ class PvXlsxTest {
             assertThat(shown(studentRow(pv, "E001"))).containsExactly("1", "E001", "Diop", "Ndèye Aïssatou",
                     "14.00", "ADM", "14.00", "ADM", "14.00", "ADM", "14.00", "ADM", "30",
                     "14.00", "ADM", "14.00", "ADM", "14.00", "ADM", "14.00", "ADM", "30",
-                    "14.00", "60", "ADM", "");
+                    "14.00", "60", "ADM", "", "");
             // UEF21 = 6 → S2 = (3×6 + 2×12 + 12) / 6 = 9.00 AJ with UEM21 + UET21's 15 credits;
             // year = (3×13 + 2×13 + 13 + 3×6 + 2×12 + 12) / 12 = 11.00 CMP.
             Row e003 = studentRow(pv, "E003");
@@ -120,7 +120,7 @@ class PvXlsxTest {
             List<String> e005 = shown(studentRow(pv, "E005"));
             assertThat(e005.subList(4, 6)).containsExactly("10.00", "ADJ");
             assertThat(e005.subList(10, 13)).containsExactly("12.50", "ADM", "30");
-            assertThat(e005.get(25)).isEqualTo("UEF11 : Assiduité exemplaire, décision unanime");
+            assertThat(e005.get(26)).isEqualTo("UEF11 : Assiduité exemplaire, décision unanime");
             // A pending mark: no mark for ANG1 leaves UET11, S1 and the year ATT, their marks empty (RULES §12.17).
             List<String> e006 = shown(studentRow(pv, "E006"));
             assertThat(e006.subList(4, 12)).containsExactly("12.00", "ADM", "12.00", "ADM", "", "ATT", "", "ATT");
