@@ -70,7 +70,7 @@ public class DeliberationJobConfig {
                                StudentRecordReader students, ItemProcessor<StudentRecord, StudentResult> deliberate,
                                ItemWriter<StudentResult> resultWriters, Partitioner studentRanges,
                                Tasklet mergeParts, Tasklet ranking, Tasklet documents, Tasklet publish,
-                               Tasklet dropStaged, FailureReport failureReport) {
+                               Tasklet dropStaged, ProgressLogger partitionProgress, FailureReport failureReport) {
         var job = new JobBuilder(JOB_NAME, jobs)
                 .listener(failureReport)
                 .start(new StepBuilder("check-programme", jobs).tasklet(checkProgramme, tx).build());
@@ -89,10 +89,11 @@ public class DeliberationJobConfig {
                         .step(new StepBuilder("deliberate-part", jobs)
                                 .<StudentRecord, StudentResult>chunk(STUDENT_CHUNK).transactionManager(tx)
                                 .reader(students).processor(deliberate).writer(resultWriters)
-                                .listener(new ProgressLogger())
+                                .listener(partitionProgress)
                                 .build())
                         .gridSize(PARTITIONS)
                         .taskExecutor(partitionThreads())
+                        .listener(new ProgressLogger())
                         .build())
                 .next(new StepBuilder("merge-parts", jobs).tasklet(mergeParts, tx).build())
                 // Deliberation refuses rows too (rachats on elements not AJ, marks without convocation).
@@ -189,6 +190,12 @@ public class DeliberationJobConfig {
         ExecutionContext range = StudentRanges.rangeOf(step, jdbc, r.runId());
         return new StudentRecordReader(jdbc, r.runId(), r.programme().code(), r.academicYear(), STUDENT_CHUNK,
                 range.getString(StudentRanges.AFTER), range.getString(StudentRanges.UP_TO), rerun(step, jobs));
+    }
+
+    @Bean
+    @StepScope
+    public ProgressLogger partitionProgress() {
+        return new ProgressLogger();
     }
 
     @Bean

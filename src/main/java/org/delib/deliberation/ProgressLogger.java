@@ -10,7 +10,10 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-/** Logs a long step's progress every few seconds (rows done, rate), and its totals at the end. */
+/**
+ * Logs a long step's progress every few seconds (rows done, rate), and its totals at the end. One instance per
+ * step execution: the partitions of a step run at once, each with its own (a step-scoped bean).
+ */
 public class ProgressLogger implements StepExecutionListener, ChunkListener<Object, Object> {
 
     private static final Log LOG = LogFactory.getLog("org.delib.progress");

@@ -64,7 +64,7 @@ abstract class KillRestartTestBase {
         DOCUMENTS("deliberate completed", 100, 3_000, "ranking and documents (PV, transcripts)"),
         PUBLISH(Target.PUBLISHING, 0, 40, "the publication");
 
-        /** Not a console line: the staged decisions.csv written by this process, so deliberate is under way. */
+        /** Not a console line: a part of decisions.csv committed by this process, so deliberate is under way. */
         static final String DELIBERATING = "deliberate writing";
         /** Not a console line: the session folder has appeared, so the publication is under way. */
         static final String PUBLISHING = "publish moving";
@@ -322,8 +322,9 @@ abstract class KillRestartTestBase {
                 if (dir.getFileName().toString().startsWith(".session-1.run-") && Files.isDirectory(parts)) {
                     try (Stream<Path> each = Files.list(parts)) {
                         for (Path part : (Iterable<Path>) each::iterator) {
+                            // Written at each commit: not empty once a chunk of students is committed.
                             Path decisions = part.resolve("decisions.csv");
-                            if (Files.exists(decisions)
+                            if (Files.exists(decisions) && Files.size(decisions) > 0
                                     && Files.getLastModifiedTime(decisions).toMillis() >= launch.startMillis()) {
                                 return true;
                             }
