@@ -56,7 +56,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class DeliberationJobConfig {
 
     public static final String JOB_NAME = "deliberation";
-    static final int IMPORT_CHUNK = 1000;
+    /**
+     * Rows staged per transaction: fewer, larger commits stage a million marks about a quarter faster on H2
+     * (commits are written through, WRITE_DELAY=0). A setting of the installation, not a rule; tests use less.
+     */
+    static final String IMPORT_CHUNK = "${delib.import-chunk:5000}";
     static final int STUDENT_CHUNK = 250;
     /**
      * The deliberate step's partitions: a fixed number, so that a run is cut the same way on any machine; as many
@@ -70,13 +74,14 @@ public class DeliberationJobConfig {
                                StudentRecordReader students, ItemProcessor<StudentRecord, StudentResult> deliberate,
                                ItemWriter<StudentResult> resultWriters, Partitioner studentRanges,
                                Tasklet mergeParts, Tasklet ranking, Tasklet documents, Tasklet publish,
-                               Tasklet dropStaged, ProgressLogger partitionProgress, FailureReport failureReport) {
+                               Tasklet dropStaged, ProgressLogger partitionProgress, FailureReport failureReport,
+                               @Value(IMPORT_CHUNK) int importChunk) {
         var job = new JobBuilder(JOB_NAME, jobs)
                 .listener(failureReport)
                 .start(new StepBuilder("check-programme", jobs).tasklet(checkProgramme, tx).build());
         for (InputFile file : InputFile.values()) {
             job = job.next(new StepBuilder(ImportItems.stepName(file), jobs)
-                    .<InputRow, Staged>chunk(IMPORT_CHUNK).transactionManager(tx)
+                    .<InputRow, Staged>chunk(importChunk).transactionManager(tx)
                     .reader(importItems).processor(importItems).writer(importItems)
                     .listener(new ProgressLogger())
                     .build());

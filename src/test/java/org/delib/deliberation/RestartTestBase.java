@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Import;
  * The demo cohort's session 1 on a database: a clean run publishes the expected files, and a run that fails in
  * the middle of a step is resumed by restart to the same bytes. Subclasses choose the database.
  */
-@SpringBootTest(classes = DelibApplication.class)
+// Chunks of 1,000 rows, so that a failure can land in the middle of the demo's 4,600 marks.
+@SpringBootTest(classes = DelibApplication.class, properties = "delib.import-chunk=1000")
 @Import(RestartTestBase.Faults.class)
 abstract class RestartTestBase {
 

@@ -64,7 +64,7 @@ class KillRestartH2Test extends KillRestartTestBase {
                             launch.out())
                     .isEqualTo("COMPLETED, " + launch.out().lines().filter(l -> l.contains("import-marks completed"))
                             .findFirst().orElseThrow().replaceFirst(".*: (\\d+) rows read.*", "$1")
-                            + " rows read in " + (KillReference.markRows() + 999) / 1000 + " commits");
+                            + " rows read in " + (KillReference.markRows() + 4999) / 5000 + " commits"); // chunks of 5,000
         }
     }
 

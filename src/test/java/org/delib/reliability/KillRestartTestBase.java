@@ -59,7 +59,8 @@ abstract class KillRestartTestBase {
         RESUMED(null, 2_500, 4_500, "the step a restart resumes"),
         MARKS("import-students completed", 0, 900, "import-marks"),
         SMALL("import-marks completed", 0, 200, "small imports and cross-checks"),
-        DELIBERATE(Target.DELIBERATING, 0, 800, "deliberate"),
+        // Four partitions on two threads deliberate the 1,500 students in about a second.
+        DELIBERATE(Target.DELIBERATING, 0, 150, "deliberate"),
         AFTER_IMPORTS("import-history completed", 0, 0, "just after the small imports"),
         DOCUMENTS("deliberate completed", 100, 3_000, "ranking and documents (PV, transcripts)"),
         PUBLISH(Target.PUBLISHING, 0, 40, "the publication");
