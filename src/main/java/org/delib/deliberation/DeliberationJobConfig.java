@@ -168,6 +168,7 @@ public class DeliberationJobConfig {
     @StepScope
     public Tasklet crossChecks(RunContextHolder run, JdbcTemplate jdbc) {
         return (contribution, chunk) -> {
+            StagedInputs.analyze(jdbc);
             CrossChecks.run(jdbc, run.get().runId(), run.get().inputs());
             return RepeatStatus.FINISHED;
         };
