@@ -28,7 +28,8 @@ import org.springframework.util.FileSystemUtils;
  * as a lost database would. Every console test shares it.
  */
 @SpringBootTest(classes = DelibApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:console;DB_CLOSE_DELAY=-1",
+        // Chunks of 1,000 marks, so that a failure can be injected in the middle of the demo's 4,600.
+        properties = {"spring.datasource.url=jdbc:h2:mem:console;DB_CLOSE_DELAY=-1", "delib.import-chunk=1000"},
         args = {"--spring.main.web-application-type=servlet",
                 "--spring.config.import=optional:file:target/console-test/console.yml",
                 "--server.address=127.0.0.1", "--server.port=0",
