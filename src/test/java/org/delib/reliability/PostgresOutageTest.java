@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresOutageTest {
 
     /** "Within seconds": the run must give up this soon after the database went away. */
-    // Each running partition of deliberate, then the step, then the job give up on the database in turn (1.5 s
-    // connection timeout each): about 8 s before the step was partitioned, up to about 12 s since.
-    static final int FAILS_WITHIN_SECONDS = 15;
+    // Each partition of deliberate, then the step, then the job give up on the database in turn (1.5 s connection
+    // timeout each): about 8 s before the step was partitioned, 14 s measured since on a loaded machine.
+    static final int FAILS_WITHIN_SECONDS = 20;
 
     @TempDir
     Path tmp;
