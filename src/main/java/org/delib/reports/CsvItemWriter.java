@@ -10,26 +10,21 @@ import org.springframework.core.io.FileSystemResource;
 /**
  * A CSV output written as a chunk step goes, each item giving zero or more records. Spring Batch's file writer
  * underneath is transactional and saves its byte position at each commit; a restart truncates the file to the
- * last committed position and goes on, so the result is byte-identical to a clean run. Without a header, it writes
- * one part of a file that {@link StudentReports#merge} puts together.
+ * last committed position and goes on, so the result is byte-identical to a clean run. It writes one part of a
+ * file, without its header: {@link StudentReports#merge} puts the parts together.
  */
 public class CsvItemWriter<T> extends AbstractFileItemWriter<T> {
 
     private final CsvOutput out;
     private final Function<T, List<List<String>>> records;
 
-    /** {@code header}: the column names, or null for a part of a file. */
-    public CsvItemWriter(String name, Path file, CsvOutput out, List<String> header,
-                         Function<T, List<List<String>>> records) {
+    public CsvItemWriter(String name, Path file, CsvOutput out, Function<T, List<List<String>>> records) {
         this.out = out;
         this.records = records;
         setName(name);
         setResource(new FileSystemResource(file));
         setEncoding(out.charset().name());
         setLineSeparator(out.lineEnd());
-        if (header != null) {
-            setHeaderCallback(writer -> writer.write(out.header(header)));
-        }
     }
 
     @Override

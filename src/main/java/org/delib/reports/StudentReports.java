@@ -57,19 +57,19 @@ public final class StudentReports {
     public static List<CsvItemWriter<StudentResult>> writers(Path dir, CsvOutput out, RulesProfile profile,
                                                              boolean withRattrapage) {
         List<CsvItemWriter<StudentResult>> writers = new ArrayList<>();
-        writers.add(new CsvItemWriter<>("decisions", dir.resolve(DECISIONS), out, null,
+        writers.add(new CsvItemWriter<>("decisions", dir.resolve(DECISIONS), out,
                 r -> List.of(List.of(r.student().id(), r.student().lastName(), r.student().firstName(),
                         r.student().level(), out.mark(r.year().mark()), out.credits(r.year().credits()),
                         out.code(r.decision()), r.nextLevel(), String.join("|", r.debts())))));
-        writers.add(new CsvItemWriter<>("results", dir.resolve(RESULTS), out, null, r -> results(r, out)));
+        writers.add(new CsvItemWriter<>("results", dir.resolve(RESULTS), out, r -> results(r, out)));
         if (withRattrapage) {
-            writers.add(new CsvItemWriter<>("rattrapage", dir.resolve(RATTRAPAGE), out, null,
+            writers.add(new CsvItemWriter<>("rattrapage", dir.resolve(RATTRAPAGE), out,
                     r -> r.convocations().stream().map(c -> List.of(r.student().id(), r.student().lastName(),
                             r.student().firstName(), c.matiere(), c.semester())).toList()));
         }
-        writers.add(new CsvItemWriter<>("candidates", dir.resolve(JURY_CANDIDATES), out, null,
+        writers.add(new CsvItemWriter<>("candidates", dir.resolve(JURY_CANDIDATES), out,
                 r -> candidates(r, out, profile)));
-        writers.add(new CsvItemWriter<>("missing", dir.resolve(MISSING), out, null,
+        writers.add(new CsvItemWriter<>("missing", dir.resolve(MISSING), out,
                 r -> r.missing().stream().map(m -> List.of(r.student().id(), m.matiere(), m.component().column()))
                         .toList()));
         return writers;
