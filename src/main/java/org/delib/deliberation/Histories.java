@@ -31,9 +31,21 @@ public final class Histories {
 
     private Histories() {}
 
+    /** The histories and the debts of some students, by student id. */
+    record Pasts(Map<String, History> histories, Map<String, Debts> debts) {}
+
+    /** The pasts of the students in ({@code after}, {@code to}]: their earlier decisions read once for both. */
+    static Pasts load(JdbcTemplate jdbc, long runId, String programme, String academicYear, String after,
+                      String to) {
+        Map<String, List<Earlier>> decisions = decisions(jdbc, runId, programme, academicYear, after, to);
+        return new Pasts(histories(jdbc, runId, programme, academicYear, after, to, decisions),
+                debts(jdbc, programme, academicYear, after, to, decisions));
+    }
+
     /** The history of each student in ({@code after}, {@code to}], by student id: lines and earlier decisions. */
-    static Map<String, History> load(JdbcTemplate jdbc, long runId, String programme, String academicYear,
-                                     String after, String to) {
+    private static Map<String, History> histories(JdbcTemplate jdbc, long runId, String programme,
+                                                  String academicYear, String after, String to,
+                                                  Map<String, List<Earlier>> decisions) {
         Map<String, List<History.Line>> lines = new HashMap<>();
         BiConsumer<String, History.Line> sink = (student, line) ->
                 lines.computeIfAbsent(student, k -> new ArrayList<>()).add(line);
@@ -49,7 +61,6 @@ public final class Histories {
                 rs -> {
                     sink.accept(rs.getString(1), line(rs));
                 }, programme, academicYear, after, to);
-        Map<String, List<Earlier>> decisions = decisions(jdbc, runId, programme, academicYear, after, to);
         Map<String, History> histories = new HashMap<>();
         lines.forEach((student, l) -> histories.put(student, new History(l, years(decisions.get(student)))));
         decisions.forEach((student, d) -> histories.putIfAbsent(student, new History(List.of(), years(d))));
@@ -58,10 +69,14 @@ public final class Histories {
 
     /** The history of every student of the run, by student id. */
     public static Map<String, History> all(JdbcTemplate jdbc, RunContext run) {
-        String last = jdbc.queryForObject("SELECT MAX(student_id) FROM delib_student WHERE run_id = ?", String.class,
-                run.runId());
-        return last == null ? Map.of()
-                : load(jdbc, run.runId(), run.programme().code(), run.academicYear(), "", last);
+        String last = lastStudent(jdbc, run.runId());
+        String programme = run.programme().code();
+        return last == null ? Map.of() : histories(jdbc, run.runId(), programme, run.academicYear(), "", last,
+                decisions(jdbc, run.runId(), programme, run.academicYear(), "", last));
+    }
+
+    private static String lastStudent(JdbcTemplate jdbc, long runId) {
+        return jdbc.queryForObject("SELECT MAX(student_id) FROM delib_student WHERE run_id = ?", String.class, runId);
     }
 
     /**
@@ -70,10 +85,10 @@ public final class Histories {
      * is taken off by {@link Debts#stillOwed}); with the kept result of each matière as the latest final runs of the
      * earlier years left it (a later year's run keeps the debts it decided again).
      */
-    static Map<String, Debts> debts(JdbcTemplate jdbc, long runId, String programme, String academicYear,
-                                    String after, String to) {
+    private static Map<String, Debts> debts(JdbcTemplate jdbc, String programme, String academicYear, String after,
+                                            String to, Map<String, List<Earlier>> decisions) {
         Map<String, Earlier> ajac = new HashMap<>();
-        decisions(jdbc, runId, programme, academicYear, after, to).forEach((student, years) -> years.stream()
+        decisions.forEach((student, years) -> years.stream()
                 .filter(y -> y.decision() == Decision.AJAC && !y.debts().isEmpty())
                 .reduce((first, second) -> second).ifPresent(y -> ajac.put(student, y)));
         Map<String, Map<String, ElementResult>> earlier = new HashMap<>();
@@ -104,12 +119,11 @@ public final class Histories {
     public static Map<String, Set<String>> owed(JdbcTemplate jdbc, long runId, Programme programme,
                                                 String academicYear) {
         Map<String, Set<String>> owed = new HashMap<>();
-        String last = jdbc.queryForObject("SELECT MAX(student_id) FROM delib_student WHERE run_id = ?", String.class,
-                runId);
+        String last = lastStudent(jdbc, runId);
         if (last != null) {
-            Map<String, History> histories = load(jdbc, runId, programme.code(), academicYear, "", last);
-            debts(jdbc, runId, programme.code(), academicYear, "", last).forEach((student, d) -> owed.put(student,
-                    Set.copyOf(d.stillOwed(programme, histories.getOrDefault(student, History.NONE)).matieres())));
+            Pasts pasts = load(jdbc, runId, programme.code(), academicYear, "", last);
+            pasts.debts().forEach((student, d) -> owed.put(student, Set.copyOf(
+                    d.stillOwed(programme, pasts.histories().getOrDefault(student, History.NONE)).matieres())));
         }
         return owed;
     }

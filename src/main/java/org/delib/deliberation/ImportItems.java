@@ -1,5 +1,6 @@
 package org.delib.deliberation;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,9 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
     private final Function<InputRow, Staged> check;
     private final StagingWriter writer;
 
+    private static final Set<InputFile> NAMING_DEBTS = EnumSet.of(InputFile.MARKS, InputFile.ATTENDANCE,
+            InputFile.SANCTIONS);
+
     private final InputFile file;
     private final RunContext run;
     private final JdbcTemplate jdbc;
@@ -47,9 +51,10 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
                         levels.putIfAbsent(rs.getString(1), rs.getString(2));
                     }, run.runId());
         }
-        // Marks, attendance and sanctions may name the matières a student owes from an earlier level.
-        Map<String, Set<String>> debts = file == InputFile.STUDENTS ? Map.of()
-                : Histories.owed(jdbc, run.runId(), run.programme(), run.academicYear());
+        // Marks, attendance and sanctions may name the matières a student owes from an earlier level; the other
+        // files' checks never ask.
+        Map<String, Set<String>> debts = NAMING_DEBTS.contains(file)
+                ? Histories.owed(jdbc, run.runId(), run.programme(), run.academicYear()) : Map.of();
         this.check = DeliberationJobConfig.checks(run, file, levels, debts);
         this.writer = new StagingWriter(jdbc, run.runId(), file);
     }

@@ -125,14 +125,14 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
         jdbc.query("SELECT student_id, element FROM delib_jury" + inRange, rs -> {
             byStudent.get(rs.getString(1)).rachats.add(rs.getString(2));
         }, range);
-        Map<String, History> histories = Histories.load(jdbc, runId, programme, academicYear, from, to);
-        Map<String, Debts> debts = Histories.debts(jdbc, runId, programme, academicYear, from, to);
+        Histories.Pasts pasts = Histories.load(jdbc, runId, programme, academicYear, from, to);
         for (Student s : students) {
             Inputs in = byStudent.get(s.id());
             // Sanctions in a fixed order: the rows came in whatever order the database chose.
             in.sanctions.sort(java.util.Comparator.comparing(Sanction::element).thenComparing(Sanction::type));
             page.add(new StudentRecord(s, in.sessionOne, in.replacement, in.rattrapage, in.attendance, in.sanctions,
-                    in.rachats, histories.getOrDefault(s.id(), History.NONE), debts.getOrDefault(s.id(), Debts.NONE)));
+                    in.rachats, pasts.histories().getOrDefault(s.id(), History.NONE),
+                    pasts.debts().getOrDefault(s.id(), Debts.NONE)));
         }
     }
 
