@@ -191,8 +191,9 @@ public class JobRunner {
                     e.getEndTime() == null ? "" : "took " + seconds(e)));
             for (StepExecution s : inOrder(e.getStepExecutions())) {
                 String step = s.getStepName();
+                String shown = step.contains(":") ? "  " + step.substring(step.indexOf(':') + 1) : step;
                 lines.add(String.format("    %-18s %-9s read %d, written %d, commits %d, rollbacks %d, %s%s",
-                        step.contains(":") ? "  " + step.substring(step.indexOf(':') + 1) : step, s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getCommitCount(),
+                        shown, s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getCommitCount(),
                         s.getRollbackCount(), s.getStartTime() == null ? "-" : seconds(s.getStartTime(), s.getEndTime()),
                         s.getStatus() == BatchStatus.FAILED
                                 ? "  — " + s.getExitStatus().getExitDescription().lines().findFirst().orElse("") : ""));

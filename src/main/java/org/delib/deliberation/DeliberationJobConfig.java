@@ -117,10 +117,9 @@ public class DeliberationJobConfig {
      * made H2 report "Row not found in primary index" (found by the kill tests).
      */
     private static TaskExecutor partitionThreads(JdbcTemplate jdbc) {
-        boolean h2 = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
-                .equalsIgnoreCase("H2");
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("deliberate-");
-        threads.setConcurrencyLimit(h2 ? 1 : Math.min(PARTITIONS, Runtime.getRuntime().availableProcessors()));
+        threads.setConcurrencyLimit(StagedInputs.isPostgres(jdbc)
+                ? Math.min(PARTITIONS, Runtime.getRuntime().availableProcessors()) : 1);
         return threads;
     }
 

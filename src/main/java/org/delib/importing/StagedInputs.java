@@ -7,10 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The staging tables' upkeep: statistics after the imports, and a published run's staged inputs and rejects
  * dropped. On H2, deleting a million staged marks took 20–30 s and held them all in the transaction's undo log;
- * emptying the table takes a fraction of a second. So a table is
- * emptied whole when it holds this run's rows only and no other run is under way (which could be adding rows to
- * it), and otherwise its rows are deleted: on PostgreSQL in one statement, on H2 by slices that keep the undo log
- * small.
+ * emptying the table takes a fraction of a second. So a table is emptied whole when it holds this run's rows only
+ * and no other run is under way (which could be adding rows to it), and otherwise its rows are deleted: on
+ * PostgreSQL in one statement, on H2 by slices that keep the undo log small.
  */
 public final class StagedInputs {
 
@@ -23,13 +22,13 @@ public final class StagedInputs {
      * next steps were planned blind (in a 1M-mark run, the first partition of deliberate took 35 s, the others 8–13).
      */
     public static void analyze(JdbcTemplate jdbc) {
-        if (postgres(jdbc)) {
+        if (isPostgres(jdbc)) {
             jdbc.execute("ANALYZE " + String.join(", ", tables()));
         }
     }
 
     public static void drop(JdbcTemplate jdbc, long runId) {
-        boolean postgres = postgres(jdbc);
+        boolean postgres = isPostgres(jdbc);
         List<String> tables = tables();
         if (postgres) {
             // Other runs' imports wait for this transaction: none can add a row between the check and the TRUNCATE.
@@ -51,7 +50,8 @@ public final class StagedInputs {
         }
     }
 
-    private static boolean postgres(JdbcTemplate jdbc) {
+    /** Whether the database is PostgreSQL (else the embedded H2). */
+    public static boolean isPostgres(JdbcTemplate jdbc) {
         return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase()
                 .contains("postgres"));
     }
