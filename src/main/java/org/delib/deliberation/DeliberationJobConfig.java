@@ -221,7 +221,7 @@ public class DeliberationJobConfig {
     public Tasklet mergeParts(RunContextHolder run) {
         return (contribution, chunk) -> {
             RunContext r = run.get();
-            StudentReports.merge(r.staging(), StudentRanges.partDirs(r.staging(), PARTITIONS), r.csv(),
+            StudentReports.merge(r.staging(), StudentRanges.partDirs(r.staging(), PARTITIONS), r.csv(), r.profile(),
                     r.session() == 1);
             return RepeatStatus.FINISHED;
         };

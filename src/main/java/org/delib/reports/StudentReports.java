@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import org.delib.rules.ElementResult;
 import org.delib.rules.Result;
 import org.delib.rules.RulesProfile;
@@ -28,26 +27,32 @@ public final class StudentReports {
 
     private StudentReports() {}
 
-    private static final List<String> DECISION_COLUMNS = List.of("student_id", "last_name", "first_name", "level",
-            "year_mark", "year_credits", "decision", "next_level", "debts");
-    private static final List<String> RESULT_COLUMNS = List.of("student_id", "element", "kind", "mark", "result",
-            "credits", "session");
-    private static final List<String> RATTRAPAGE_COLUMNS = List.of("student_id", "last_name", "first_name",
-            "matiere", "semester");
-    private static final List<String> CANDIDATE_COLUMNS = List.of("student_id", "element", "mark", "missing");
-    private static final List<String> MISSING_COLUMNS = List.of("student_id", "matiere", "component");
+    /** One per-student CSV output: its writer's name, its file, its columns, and the records of one student. */
+    private record Report(String name, String file, List<String> columns,
+                          Function<StudentResult, List<List<String>>> records) {}
 
-    /** The files and their columns, in the order the writers are given. */
-    private static Map<String, List<String>> columns(boolean withRattrapage) {
-        Map<String, List<String>> files = new LinkedHashMap<>();
-        files.put(DECISIONS, DECISION_COLUMNS);
-        files.put(RESULTS, RESULT_COLUMNS);
+    /** The per-student outputs of a session, in the order they are written. */
+    private static List<Report> reports(CsvOutput out, RulesProfile profile, boolean withRattrapage) {
+        List<Report> reports = new ArrayList<>();
+        reports.add(new Report("decisions", DECISIONS, List.of("student_id", "last_name", "first_name", "level",
+                "year_mark", "year_credits", "decision", "next_level", "debts"),
+                r -> List.of(List.of(r.student().id(), r.student().lastName(), r.student().firstName(),
+                        r.student().level(), out.mark(r.year().mark()), out.credits(r.year().credits()),
+                        out.code(r.decision()), r.nextLevel(), String.join("|", r.debts())))));
+        reports.add(new Report("results", RESULTS, List.of("student_id", "element", "kind", "mark", "result",
+                "credits", "session"), r -> results(r, out)));
         if (withRattrapage) {
-            files.put(RATTRAPAGE, RATTRAPAGE_COLUMNS);
+            reports.add(new Report("rattrapage", RATTRAPAGE, List.of("student_id", "last_name", "first_name",
+                    "matiere", "semester"),
+                    r -> r.convocations().stream().map(c -> List.of(r.student().id(), r.student().lastName(),
+                            r.student().firstName(), c.matiere(), c.semester())).toList()));
         }
-        files.put(JURY_CANDIDATES, CANDIDATE_COLUMNS);
-        files.put(MISSING, MISSING_COLUMNS);
-        return files;
+        reports.add(new Report("candidates", JURY_CANDIDATES, List.of("student_id", "element", "mark", "missing"),
+                r -> candidates(r, out, profile)));
+        reports.add(new Report("missing", MISSING, List.of("student_id", "matiere", "component"),
+                r -> r.missing().stream().map(m -> List.of(r.student().id(), m.matiere(), m.component().column()))
+                        .toList()));
+        return reports;
     }
 
     /**
@@ -56,38 +61,25 @@ public final class StudentReports {
      */
     public static List<CsvItemWriter<StudentResult>> writers(Path dir, CsvOutput out, RulesProfile profile,
                                                              boolean withRattrapage) {
-        List<CsvItemWriter<StudentResult>> writers = new ArrayList<>();
-        writers.add(new CsvItemWriter<>("decisions", dir.resolve(DECISIONS), out,
-                r -> List.of(List.of(r.student().id(), r.student().lastName(), r.student().firstName(),
-                        r.student().level(), out.mark(r.year().mark()), out.credits(r.year().credits()),
-                        out.code(r.decision()), r.nextLevel(), String.join("|", r.debts())))));
-        writers.add(new CsvItemWriter<>("results", dir.resolve(RESULTS), out, r -> results(r, out)));
-        if (withRattrapage) {
-            writers.add(new CsvItemWriter<>("rattrapage", dir.resolve(RATTRAPAGE), out,
-                    r -> r.convocations().stream().map(c -> List.of(r.student().id(), r.student().lastName(),
-                            r.student().firstName(), c.matiere(), c.semester())).toList()));
-        }
-        writers.add(new CsvItemWriter<>("candidates", dir.resolve(JURY_CANDIDATES), out,
-                r -> candidates(r, out, profile)));
-        writers.add(new CsvItemWriter<>("missing", dir.resolve(MISSING), out,
-                r -> r.missing().stream().map(m -> List.of(r.student().id(), m.matiere(), m.component().column()))
-                        .toList()));
-        return writers;
+        return reports(out, profile, withRattrapage).stream()
+                .map(report -> new CsvItemWriter<>(report.name(), dir.resolve(report.file()), out, report.records()))
+                .toList();
     }
 
     /**
      * Writes each file into {@code dir}: its header, then its parts in order. The partitions are consecutive ranges
      * of student ids, so the file is the one a single pass would have written. Safe to run again.
      */
-    public static void merge(Path dir, List<Path> parts, CsvOutput out, boolean withRattrapage) {
-        for (Map.Entry<String, List<String>> file : columns(withRattrapage).entrySet()) {
-            Path target = dir.resolve(file.getKey());
-            Path aside = dir.resolve(file.getKey() + ".merging");
+    public static void merge(Path dir, List<Path> parts, CsvOutput out, RulesProfile profile,
+                             boolean withRattrapage) {
+        for (Report report : reports(out, profile, withRattrapage)) {
+            Path target = dir.resolve(report.file());
+            Path aside = dir.resolve(report.file() + ".merging");
             try {
                 try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(aside))) {
-                    w.write((out.header(file.getValue()) + out.lineEnd()).getBytes(out.charset()));
+                    w.write((out.header(report.columns()) + out.lineEnd()).getBytes(out.charset()));
                     for (Path part : parts) {
-                        Path p = part.resolve(file.getKey());
+                        Path p = part.resolve(report.file());
                         if (Files.exists(p)) {
                             Files.copy(p, w);
                         }
