@@ -6,14 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.multipdf.PDFCloneUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -83,21 +87,24 @@ final class PdfFonts implements Closeable {
 
     @Override
     public void close() throws IOException {
-        full.ttf.close();
-        latin.ttf.close();
+        full.close();
+        latin.close();
     }
 
-    /** Closes, for a {@code finally} that must not hide the failure being thrown. */
-    void closeQuietly() {
+    /** Closes {@code fonts} or a document of theirs, for a {@code finally} that must not hide the failure thrown. */
+    static void closeQuietly(Closeable closeable) {
         try {
-            close();
+            closeable.close();
         } catch (IOException e) {
             // only memory buffers to release
         }
     }
 
     /** One font program, with the name its documents give it in their page resources. */
-    static final class Face {
+    static final class Face implements Closeable {
+        /** Subsets kept for reuse: a few dozen cover a cohort's names. */
+        private static final int SUBSETS = 64;
+
         private final TrueTypeFont ttf;
         private final CmapLookup cmap;
         final COSName name;
@@ -105,6 +112,20 @@ final class PdfFonts implements Closeable {
         /** Advance width of each BMP character, in thousandths of the font size; NaN until first measured. */
         private final float[] widths = new float[Character.MAX_VALUE + 1];
         private final Map<String, String> printables = new HashMap<>();
+        /** Never saved: holds the font that draws. */
+        private final PDDocument scratch = new PDDocument();
+        private PDType0Font drawing;
+        /** Subsets by the characters they cover, least recently used first. */
+        private final Map<BitSet, Subset> subsets = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<BitSet, Subset> eldest) {
+                if (size() > SUBSETS) {
+                    closeQuietly(eldest.getValue().holder());
+                    return true;
+                }
+                return false;
+            }
+        };
 
         private Face(TrueTypeFont ttf, COSName name) throws IOException {
             // Glyph substitution (GSUB) only brings ligatures to Latin text, and PDFBox applies it by compiling
@@ -121,6 +142,46 @@ final class PdfFonts implements Closeable {
         /** The font for one document: only the glyphs used are written into it. */
         PDType0Font embed(PDDocument doc) throws IOException {
             return PDType0Font.load(doc, ttf, true);
+        }
+
+        /**
+         * A font to draw with on pages whose content goes into other documents (see {@link #subsetIn}): loaded once,
+         * never embedded itself. Content encodes text as the font's glyph ids whatever the subset.
+         */
+        PDType0Font drawing() throws IOException {
+            if (drawing == null) {
+                drawing = PDType0Font.load(scratch, ttf, true);
+            }
+            return drawing;
+        }
+
+        /**
+         * This font for {@code doc}, as a font dictionary: a subset with at least the characters {@code shown}, and
+         * every ASCII letter and digit. Subsetting was a third of the time of a transcript; rounded up that way,
+         * most of a cohort's transcripts show the same characters, so a subset is made once and copied as is
+         * (already compressed) into each document that needs it.
+         */
+        COSDictionary subsetIn(PDDocument doc, BitSet shown) throws IOException {
+            BitSet key = (BitSet) shown.clone();
+            key.set('0', '9' + 1);
+            key.set('A', 'Z' + 1);
+            key.set('a', 'z' + 1);
+            Subset subset = subsets.get(key);
+            if (subset == null) {
+                PDDocument holder = new PDDocument();
+                try {
+                    PDType0Font font = PDType0Font.load(holder, ttf, true);
+                    key.stream().forEach(font::addToSubset);
+                    font.subset();
+                    subset = new Subset(holder, font.getCOSObject());
+                } catch (IOException | RuntimeException e) {
+                    holder.close();
+                    throw e;
+                }
+                subsets.put(key, subset);
+            }
+            // The constructor is protected: an empty subclass is how PDFBox expects it to be used outside.
+            return new PDFCloneUtility(doc) { }.cloneForNewDocument(subset.font());
         }
 
         /**
@@ -172,5 +233,20 @@ final class PdfFonts implements Closeable {
             });
             return b.toString();
         }
+
+        @Override
+        public void close() throws IOException {
+            subsets.values().forEach(subset -> closeQuietly(subset.holder()));
+            subsets.clear();
+            try (scratch) {
+                ttf.close();
+            }
+        }
     }
+
+    /**
+     * A subset's font dictionary, in a document of its own that is never saved: it holds the subset's streams, and
+     * closing it releases them when the subset is evicted.
+     */
+    private record Subset(PDDocument holder, COSDictionary font) {}
 }

@@ -43,10 +43,16 @@ final class PdfPages {
     /** The top of the free space on the current page. */
     float y;
 
+    /** Pages of {@code doc} that embed {@code face}'s glyphs they show. */
     PdfPages(PDDocument doc, PdfFonts.Face face, PDRectangle size, PageStart pageStart) throws IOException {
+        this(doc, face, face.embed(doc), size, pageStart);
+    }
+
+    /** Pages of {@code doc} that show {@code face} as {@code font}, which is embedded elsewhere or not at all. */
+    PdfPages(PDDocument doc, PdfFonts.Face face, PDType0Font font, PDRectangle size, PageStart pageStart) {
         this.doc = doc;
         this.face = face;
-        this.font = face.embed(doc);
+        this.font = font;
         this.size = size;
         this.pageStart = pageStart;
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.IOUtils;
@@ -47,7 +48,9 @@ import org.delib.rules.Ue;
  * {@code releves-002.pdf}, … hold them all, {@value #VOLUME} a volume, in student order, for printing.
  *
  * <p>Transcripts are drawn by one worker per core, a batch of students at a time, each worker with its own font.
- * The merged document is not drawn again: each transcript's page content is copied into it as is, compressed, and
+ * A student's file takes its drawn pages' content with a subset of the font shared by the transcripts that show the
+ * same characters ({@link PdfFonts.Face#subsetIn}), so that the font is not subset again for every student. The
+ * merged document is not drawn again: each transcript's page content is copied into it as is, compressed, and
  * shown with the merged document's own subset of the same font (both encode text as the font's glyph ids, so the
  * same content works with either). Merging the files afterwards would instead copy one font subset per student. A
  * volume keeps its page streams in a temporary file, and a volume at a time is open, so the heap stays flat
@@ -173,21 +176,50 @@ public final class Transcripts {
         return texts;
     }
 
+    /**
+     * Draws one transcript with the face's drawing font on pages thrown away afterwards, and writes the student's
+     * file: those pages' content, with a shared subset of the face.
+     */
     private static Drawn drawOne(PdfFonts.Face face, Page page, Path dir, StudentResult r) throws IOException {
-        try (PDDocument one = new PDDocument()) {
-            PdfPages pages = new PdfPages(one, face, PDRectangle.A4, page::start);
+        List<byte[]> contents = new ArrayList<>();
+        COSBase filter = null;
+        BitSet shown;
+        try (PDDocument drawing = new PDDocument()) {
+            PdfPages pages = new PdfPages(drawing, face, face.drawing(), PDRectangle.A4, page::start);
             page.draw(pages, r);
-            List<byte[]> contents = new ArrayList<>();
-            COSBase filter = null;
-            for (PDPage p : one.getPages()) {
+            for (PDPage p : drawing.getPages()) {
                 COSStream content = (COSStream) p.getCOSObject().getDictionaryObject(COSName.CONTENTS);
                 filter = content.getItem(COSName.FILTER);
                 try (InputStream in = content.createRawInputStream()) {
                     contents.add(in.readAllBytes());
                 }
             }
+            shown = pages.shown();
+        }
+        Drawn drawn = new Drawn(contents, filter, face.name, shown);
+        try (PDDocument one = new PDDocument()) {
+            COSDictionary font = new COSDictionary();
+            font.setItem(face.name, face.subsetIn(one, shown));
+            PDResources resources = new PDResources();
+            resources.getCOSObject().setItem(COSName.FONT, font);
+            addPages(one, resources, drawn);
             PdfPages.save(one, dir.resolve(fileName(r.student().id())));
-            return new Drawn(contents, filter, face.name, pages.shown());
+        }
+        return drawn;
+    }
+
+    /** Adds pages to {@code doc} with the content of {@code drawn}'s, as is, and {@code resources}. */
+    private static void addPages(PDDocument doc, PDResources resources, Drawn drawn) throws IOException {
+        for (byte[] content : drawn.pages()) {
+            COSStream stream = doc.getDocument().createCOSStream();
+            try (OutputStream out = stream.createRawOutputStream()) {
+                out.write(content);
+            }
+            stream.setItem(COSName.FILTER, drawn.filter());
+            PDPage page = new PDPage(PDRectangle.A4);
+            page.getCOSObject().setItem(COSName.CONTENTS, stream);
+            page.setResources(resources);
+            doc.addPage(page);
         }
     }
 
@@ -237,17 +269,7 @@ public final class Transcripts {
                 resources.put(d.face(), font);
             }
             d.shown().stream().forEach(font::addToSubset);
-            for (byte[] content : d.pages()) {
-                COSStream stream = doc.getDocument().createCOSStream();
-                try (OutputStream out = stream.createRawOutputStream()) {
-                    out.write(content);
-                }
-                stream.setItem(COSName.FILTER, d.filter());
-                PDPage page = new PDPage(PDRectangle.A4);
-                page.getCOSObject().setItem(COSName.CONTENTS, stream);
-                page.setResources(resources);
-                doc.addPage(page);
-            }
+            addPages(doc, resources, d);
             students++;
         }
 

@@ -96,6 +96,30 @@ class TranscriptsTest {
         assertThat(fontsOf(releves.resolve(Transcripts.volumeName(1)))).containsExactlyInAnyOrder("F1", "F2");
     }
 
+    /**
+     * A subset of the font is made once for the transcripts that show the same characters, give or take ASCII
+     * letters and digits, and copied into each; a name with a letter beyond them gets a subset of its own.
+     */
+    @Test
+    void transcriptsShowingTheSameCharactersShareOneSubset() throws IOException {
+        Path releves = dir.resolve("releves");
+        new Transcripts(PvFixtures.PROFILE, 1, 1000).write(releves, PvFixtures.header(false),
+                PvFixtures.programme(), PvFixtures.cohort());
+        // Ba Ousmane (CMP) and Sow Fatou (RAT): other letters and words, the same subset.
+        assertThat(subsetOf(releves.resolve("E003.pdf"))).isEqualTo(subsetOf(releves.resolve("E004.pdf")));
+        // Ndèye Aïssatou: ï is in no other text of the run.
+        assertThat(subsetOf(releves.resolve("E001.pdf"))).isNotEqualTo(subsetOf(releves.resolve("E003.pdf")));
+        assertThat(text(releves.resolve("E001.pdf"))).contains("Prénom : Ndèye Aïssatou");
+    }
+
+    /** The name of the one font of a one-page PDF: its subset tag (AAAAAA+) tells the glyphs it holds. */
+    private static String subsetOf(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDPage page = doc.getPage(0);
+            return page.getResources().getFont(page.getResources().getFontNames().iterator().next()).getName();
+        }
+    }
+
     /** Volumes of a set number of transcripts, in student order, the last one holding the rest. */
     @Test
     void theMergedTranscriptsComeInVolumes() throws IOException {
