@@ -1,6 +1,7 @@
 package org.delib.reports.pv;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -8,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.zip.DeflaterOutputStream;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -15,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 
 /**
  * Writing top-down on the pages of one document: a cursor {@code y} that goes down as things are drawn, a new page
@@ -38,6 +43,15 @@ final class PdfPages {
     private final PDRectangle size;
     private final PageStart pageStart;
     private PDPageContentStream out;
+    /** The current page, and its content compressed as drawn: written into the page when it is finished. */
+    private PDPage page;
+    private ByteArrayOutputStream content;
+    /** What the current page's graphics state holds, so that an operator is written only when it changes it. */
+    private float fontSize;
+    private boolean fillStroke;
+    private float lineWidth;
+    private float strokeGray;
+    private float fillGray;
     /** The characters shown so far, for a document that reuses these pages' content with its own copy of the font. */
     private final BitSet shown = new BitSet();
     /** The top of the free space on the current page. */
@@ -80,18 +94,34 @@ final class PdfPages {
         return right() - left();
     }
 
-    /** Ends the current page, if any, and starts a new one with its page header. */
+    /**
+     * Ends the current page, if any, and starts a new one with its page header. The content goes through a buffer:
+     * PDFBox's own page stream takes it a byte at a time, which was a sixth of the time of a transcript.
+     */
     void newPage() throws IOException {
         finish();
-        PDPage page = new PDPage(size);
+        page = new PDPage(size);
         PDResources resources = new PDResources();
         // Named by its face, so that another document can show this page's content with its own copy of the font.
         resources.put(face.name, font);
         page.setResources(resources);
         doc.addPage(page);
-        out = new PDPageContentStream(doc, page);
+        PDAppearanceStream form = new PDAppearanceStream(new COSStream());
+        form.setResources(resources);
+        content = new ByteArrayOutputStream(8192);
+        out = new PDPageContentStream(doc, form, new BufferedOutputStream(new DeflaterOutputStream(content), 8192));
+        resetState();
         y = size.getHeight() - MARGIN;
         pageStart.draw(this);
+    }
+
+    /** A fresh content stream starts from the default graphics state. */
+    private void resetState() {
+        fontSize = 0;
+        fillStroke = false;
+        lineWidth = 1;
+        strokeGray = 0;
+        fillGray = 0;
     }
 
     /** Whether {@code height} more points fit above the footer of the current page. */
@@ -106,11 +136,20 @@ final class PdfPages {
         }
     }
 
-    /** Closes the current page's content. */
+    /** Closes the current page's content and writes it into the page. */
     void finish() throws IOException {
         if (out != null) {
             out.close();
             out = null;
+            if (content != null) {
+                COSStream stream = doc.getDocument().createCOSStream();
+                try (OutputStream raw = stream.createRawOutputStream()) {
+                    content.writeTo(raw);
+                }
+                stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+                page.getCOSObject().setItem(COSName.CONTENTS, stream);
+                content = null;
+            }
         }
     }
 
@@ -124,19 +163,45 @@ final class PdfPages {
         if (t.isEmpty()) {
             return;
         }
+        fillGray(0);
         out.beginText();
-        out.setFont(font, fontSize);
+        if (fontSize != this.fontSize) {
+            out.setFont(font, fontSize);
+            this.fontSize = fontSize;
+        }
+        if (bold != fillStroke) {
+            out.setRenderingMode(bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+            fillStroke = bold;
+        }
         if (bold) {
-            out.setRenderingMode(RenderingMode.FILL_STROKE);
-            out.setLineWidth(fontSize / 30);
+            strokeGray(0);
+            lineWidth(fontSize / 30);
         }
         out.newLineAtOffset(x, baseline);
         out.showText(t);
         t.codePoints().forEach(shown::set);
-        if (bold) {
-            out.setRenderingMode(RenderingMode.FILL);
-        }
         out.endText();
+    }
+
+    private void lineWidth(float width) throws IOException {
+        if (width != lineWidth) {
+            out.setLineWidth(width);
+            lineWidth = width;
+        }
+    }
+
+    private void strokeGray(float gray) throws IOException {
+        if (gray != strokeGray) {
+            out.setStrokingColor(gray);
+            strokeGray = gray;
+        }
+    }
+
+    private void fillGray(float gray) throws IOException {
+        if (gray != fillGray) {
+            out.setNonStrokingColor(gray);
+            fillGray = gray;
+        }
     }
 
     void textRight(String s, float rightX, float baseline, float fontSize, boolean bold) throws IOException {
@@ -162,22 +227,45 @@ final class PdfPages {
     /** A rectangle, filled with {@code gray} (1 is white) when not null, and outlined when {@code stroke}. */
     void rect(float x, float yBottom, float w, float h, Float gray, boolean stroke) throws IOException {
         if (gray != null) {
-            out.setNonStrokingColor(gray);
+            fillGray(gray);
             out.addRect(x, yBottom, w, h);
             out.fill();
-            out.setNonStrokingColor(0f);
         }
         if (stroke) {
-            out.setStrokingColor(0.35f);
-            out.setLineWidth(0.4f);
+            strokeGray(0.35f);
+            lineWidth(0.4f);
             out.addRect(x, yBottom, w, h);
             out.stroke();
-            out.setStrokingColor(0f);
         }
     }
 
+    /**
+     * A row of boxes side by side from {@code x}, {@code widths} wide, filled with {@code gray} when not null and
+     * outlined: one fill and one outline for the row.
+     */
+    void boxes(float x, float yBottom, float[] widths, float h, Float gray) throws IOException {
+        float total = 0;
+        for (float w : widths) {
+            total += w;
+        }
+        if (gray != null) {
+            fillGray(gray);
+            out.addRect(x, yBottom, total, h);
+            out.fill();
+        }
+        strokeGray(0.35f);
+        lineWidth(0.4f);
+        float left = x;
+        for (float w : widths) {
+            out.addRect(left, yBottom, w, h);
+            left += w;
+        }
+        out.stroke();
+    }
+
     void rule(float x1, float y1, float x2, float y2) throws IOException {
-        out.setLineWidth(0.5f);
+        strokeGray(0);
+        lineWidth(0.5f);
         out.moveTo(x1, y1);
         out.lineTo(x2, y2);
         out.stroke();
@@ -217,6 +305,7 @@ final class PdfPages {
         for (PDPage page : doc.getPages()) {
             n++;
             out = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true);
+            resetState();
             float base = MARGIN - 2;
             text(label, left(), base, 7, false);
             textRight(n + " / " + total, right(), base, 8, false);

@@ -23,12 +23,17 @@ final class PdfTable {
 
     private final PdfPages pages;
     private final List<Column> columns;
+    private final float[] widths;
     private final List<Group> groups;
     private final float fontSize;
 
     PdfTable(PdfPages pages, List<Column> columns, List<Group> groups, float fontSize) {
         this.pages = pages;
         this.columns = List.copyOf(columns);
+        this.widths = new float[columns.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = columns.get(i).width();
+        }
         this.groups = List.copyOf(groups);
         this.fontSize = fontSize;
     }
@@ -87,9 +92,9 @@ final class PdfTable {
         float h = height(wrapped);
         float top = pages.y;
         float x = pages.left();
+        pages.boxes(x, top - h, widths, h, gray);
         for (int i = 0; i < columns.size(); i++) {
             Column col = columns.get(i);
-            pages.rect(x, top - h, col.width(), h, gray, true);
             float baseline = top - PAD - fontSize;
             Align align = centered ? Align.CENTER : col.align();
             for (String line : wrapped.get(i)) {
