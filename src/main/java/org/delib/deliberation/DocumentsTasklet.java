@@ -6,9 +6,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.delib.ranking.RankingTasklet;
 import org.delib.reports.Correctif;
 import org.delib.reports.CsvOutput;
@@ -32,6 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * changed. A run with several year levels gets one PV per level ({@code pv-L2.xlsx}, …).
  */
 public class DocumentsTasklet implements Tasklet {
+
+    private static final Log LOG = LogFactory.getLog("org.delib.progress");
 
     public static final String TRANSCRIPTS = "releves";
 
@@ -67,16 +77,38 @@ public class DocumentsTasklet implements Tasklet {
         List<String> levels = levels(jdbc, run);
         PvWriter pv = new PvWriter(run.profile());
         Transcripts transcripts = new Transcripts(run.profile());
-        for (String level : levels) {
-            Predicate<Student> filter = shown.and(s -> s.level().equals(level));
-            StoredResults students = new StoredResults(jdbc, run.runId(), run.programme(), run.profile(), filter);
-            String suffix = suffix(levels, level);
-            pv.writeXlsx(run.staging().resolve("pv" + suffix + ".xlsx"), header, run.programme(), level, students,
-                    rachats, extraSheets());
-            pv.writePdf(run.staging().resolve("pv" + suffix + ".pdf"), header, run.programme(), level, students,
-                    rachats);
-            Path dir = Files.createDirectories(run.staging().resolve(TRANSCRIPTS + suffix));
-            transcripts.write(dir, header, run.programme(), students);
+        // The PV is written by a thread of its own while the transcripts are: alone, it left a core idle.
+        ExecutorService pvThread = Executors.newSingleThreadExecutor(task -> new Thread(task, "pv"));
+        try {
+            for (String level : levels) {
+                Predicate<Student> filter = shown.and(s -> s.level().equals(level));
+                StoredResults students = new StoredResults(jdbc, run.runId(), run.programme(), run.profile(),
+                        filter);
+                String suffix = suffix(levels, level);
+                long start = System.nanoTime();
+                Future<Long> pvWritten = pvThread.submit(() -> {
+                    pv.writeXlsx(run.staging().resolve("pv" + suffix + ".xlsx"), header, run.programme(), level,
+                            students, rachats, extraSheets());
+                    pv.writePdf(run.staging().resolve("pv" + suffix + ".pdf"), header, run.programme(), level,
+                            students, rachats);
+                    return System.nanoTime();
+                });
+                Path dir = Files.createDirectories(run.staging().resolve(TRANSCRIPTS + suffix));
+                int n = transcripts.write(dir, header, run.programme(), students);
+                long end = System.nanoTime();
+                long pvEnd;
+                try {
+                    pvEnd = pvWritten.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+                LOG.info(String.format(Locale.ROOT, "documents %s: PV %.1f s, %d transcripts %.1f s (%.0f/s)",
+                        level, (pvEnd - start) / 1e9, n, (end - start) / 1e9, n / Math.max(1e-9, (end - start) / 1e9)));
+            }
+        } finally {
+            // A failed step must not leave the PV thread writing into the staging folder that a restart writes again.
+            pvThread.shutdownNow();
+            pvThread.awaitTermination(1, TimeUnit.MINUTES);
         }
         return RepeatStatus.FINISHED;
     }

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,27 +94,33 @@ public final class Transcripts {
             t.setDaemon(true);
             return t;
         });
-        List<PdfFonts> fonts = new ArrayList<>();
+        // One font per worker thread, taken by each task and given back: never two tasks on one at a time.
+        BlockingQueue<PdfFonts> fonts = new ArrayBlockingQueue<>(workers);
         int n = 0;
         try {
             Files.createDirectories(dir);
             for (int i = 0; i < workers; i++) {
                 fonts.add(new PdfFonts());
             }
-            boolean latin = fonts.get(0).latinCovers(texts(header, programme));
+            boolean latin = fonts.peek().latinCovers(texts(header, programme));
             try (PdfFonts mergedFonts = new PdfFonts()) {
+                // The workers draw a batch while this thread reads the next one and merges the one before.
                 List<StudentResult> batch = new ArrayList<>(BATCH);
+                List<Future<List<Drawn>>> drawing = List.of();
                 Merged merged = null;
                 for (StudentResult r : students) {
                     batch.add(r);
                     if (batch.size() == BATCH) {
-                        merged = append(merged, dir, mergedFonts, draw(pool, fonts, latin, dir, header, programme,
-                                batch));
+                        List<Future<List<Drawn>>> next = draw(pool, fonts, latin, dir, header, programme, batch);
+                        merged = append(merged, dir, mergedFonts, drawn(drawing));
+                        drawing = next;
                         n += batch.size();
-                        batch.clear();
+                        batch = new ArrayList<>(BATCH);
                     }
                 }
-                merged = append(merged, dir, mergedFonts, draw(pool, fonts, latin, dir, header, programme, batch));
+                merged = append(merged, dir, mergedFonts, drawn(drawing));
+                merged = append(merged, dir, mergedFonts, drawn(draw(pool, fonts, latin, dir, header, programme,
+                        batch)));
                 n += batch.size();
                 if (merged != null) {
                     merged.finish();
@@ -127,26 +135,36 @@ public final class Transcripts {
         return n;
     }
 
-    /** Writes the transcripts of {@code batch}, a contiguous slice per worker; returns them drawn, in order. */
-    private List<Drawn> draw(ExecutorService pool, List<PdfFonts> fonts, boolean latin, Path dir, PvHeader header,
-                             Programme programme, List<StudentResult> batch) throws IOException {
+    /** Has the transcripts of {@code batch} written, a contiguous slice per worker; returns the slices drawing. */
+    private List<Future<List<Drawn>>> draw(ExecutorService pool, BlockingQueue<PdfFonts> fonts, boolean latin,
+                                           Path dir, PvHeader header, Programme programme,
+                                           List<StudentResult> batch) {
         List<Future<List<Drawn>>> slices = new ArrayList<>();
         int size = (batch.size() + workers - 1) / workers;
         for (int w = 0; w < workers && w * size < batch.size(); w++) {
             List<StudentResult> slice = batch.subList(w * size, Math.min(batch.size(), (w + 1) * size));
-            PdfFonts font = fonts.get(w);
             slices.add(pool.submit(() -> {
-                Page page = new Page(header, programme, new Numbers(profile.decimals()));
-                List<Drawn> drawn = new ArrayList<>(slice.size());
-                for (StudentResult r : slice) {
-                    Student s = r.student();
-                    drawn.add(drawOne(latin && font.latinCovers(List.of(s.id(), s.lastName(), s.firstName()))
-                            ? font.latin() : font.full(), page, dir, r));
+                PdfFonts font = fonts.take();
+                try {
+                    Page page = new Page(header, programme, new Numbers(profile.decimals()));
+                    List<Drawn> drawn = new ArrayList<>(slice.size());
+                    for (StudentResult r : slice) {
+                        Student s = r.student();
+                        drawn.add(drawOne(latin && font.latinCovers(List.of(s.id(), s.lastName(), s.firstName()))
+                                ? font.latin() : font.full(), page, dir, r));
+                    }
+                    return drawn;
+                } finally {
+                    fonts.add(font);
                 }
-                return drawn;
             }));
         }
-        List<Drawn> all = new ArrayList<>(batch.size());
+        return slices;
+    }
+
+    /** The transcripts of {@code slices} once drawn, in order. */
+    private static List<Drawn> drawn(List<Future<List<Drawn>>> slices) throws IOException {
+        List<Drawn> all = new ArrayList<>();
         try {
             for (Future<List<Drawn>> slice : slices) {
                 all.addAll(slice.get());
