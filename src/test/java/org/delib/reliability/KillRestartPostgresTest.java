@@ -51,16 +51,21 @@ class KillRestartPostgresTest extends KillRestartTestBase {
         List<String> run = new ArrayList<>(List.of("run", job.toString()));
         run.addAll(db.options());
         ForkedDelib.Launch first = ForkedDelib.start(tmp, data, run.toArray(String[]::new));
-        // Killed in deliberate once chunks are committed.
-        assertThat(killAfter(first, Target.DELIBERATE, 500, out)).as(first.console()).isTrue();
+        // Killed in deliberate once chunks are committed: at once, since the partitions take about a second in all
+        // (half a second later, the kill once landed after the step).
+        assertThat(killAfter(first, Target.DELIBERATE, 20, out)).as(first.console()).isTrue();
         long committed;
+        long unfinished;
         long lastStep;
         try (Connection c = db.connect()) {
             committed = longs(c, "SELECT COALESCE(SUM(COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION "
                     + "WHERE STEP_NAME LIKE 'deliberate-part:%'").get(0);
+            unfinished = longs(c, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'deliberate' "
+                    + "AND STATUS <> 'COMPLETED'").get(0);
             lastStep = longs(c, "SELECT COALESCE(MAX(STEP_EXECUTION_ID), 0) FROM BATCH_STEP_EXECUTION").get(0);
         }
         assertThat(committed).as("chunks of deliberate committed before the first kill").isPositive();
+        assertThat(unfinished).as("deliberate unfinished at the first kill").isEqualTo(1);
 
         // The restart: killed as soon as its deliberate step execution is in the repository.
         List<String> restart = new ArrayList<>(List.of("restart", job.toString()));
