@@ -4,10 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.fontbox.ttf.CmapLookup;
@@ -104,6 +106,7 @@ final class PdfFonts implements Closeable {
     static final class Face implements Closeable {
         /** Subsets kept for reuse: a few dozen cover a cohort's names. */
         private static final int SUBSETS = 64;
+        private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
         private final TrueTypeFont ttf;
         private final CmapLookup cmap;
@@ -112,6 +115,7 @@ final class PdfFonts implements Closeable {
         /** Advance width of each BMP character, in thousandths of the font size; NaN until first measured. */
         private final float[] widths = new float[Character.MAX_VALUE + 1];
         private final Map<String, String> printables = new HashMap<>();
+        private final Map<String, byte[]> glyphs = new HashMap<>();
         /** Never saved: holds the font that draws. */
         private final PDDocument scratch = new PDDocument();
         private PDType0Font drawing;
@@ -218,6 +222,23 @@ final class PdfFonts implements Closeable {
                 printables.clear();
             }
             return printables.computeIfAbsent(s, this::compose);
+        }
+
+        /**
+         * {@code printable} text as the operand of a text-showing operator in a PDF content stream: a hex string of
+         * the font's glyph ids, two bytes each, which is how PDFBox encodes it for this font (CID = glyph id).
+         */
+        byte[] glyphs(String printable) {
+            if (glyphs.size() > 100_000) {
+                glyphs.clear();
+            }
+            return glyphs.computeIfAbsent(printable, this::encode);
+        }
+
+        private byte[] encode(String printable) {
+            StringBuilder b = new StringBuilder(2 + 4 * printable.length()).append('<');
+            printable.codePoints().forEach(cp -> b.append(HEX.toHexDigits((short) cmap.getGlyphId(cp))));
+            return b.append('>').toString().getBytes(StandardCharsets.US_ASCII);
         }
 
         private String compose(String s) {
