@@ -221,7 +221,7 @@ public final class Transcripts {
             PDResources resources = new PDResources();
             resources.getCOSObject().setItem(COSName.FONT, font);
             addPages(one, resources, drawn);
-            PdfPages.save(one, dir.resolve(fileName(r.student().id())));
+            PdfPages.saveSmall(one, dir.resolve(fileName(r.student().id())));
         }
         return drawn;
     }
