@@ -219,12 +219,8 @@ final class PdfPages {
             strokeGray(0);
             lineWidth(fontSize / 30);
         }
-        // Position and glyphs written directly: through PDFBox, encoding the text and formatting the numbers took
-        // a quarter of the time of a transcript. The glyphs are the font's ids, as PDFBox writes them.
-        StringBuilder op = new StringBuilder(16);
-        coordinate(op, x).append(' ');
-        coordinate(op, baseline).append(" Td ");
-        raw.write(op.toString().getBytes(StandardCharsets.US_ASCII));
+        op("Td", x, baseline);
+        // The glyphs are the font's ids, as PDFBox would encode them.
         raw.write(face.glyphs(t));
         raw.write(TJ);
         t.codePoints().forEach(shown::set);
@@ -232,6 +228,18 @@ final class PdfPages {
     }
 
     private static final byte[] TJ = " Tj\n".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Writes {@code operator} with its operands into the content directly: through PDFBox, formatting the numbers
+     * and encoding the text took a third of the time of a transcript. Only text objects and font go through it.
+     */
+    private void op(String operator, float... operands) throws IOException {
+        StringBuilder b = new StringBuilder(8 * operands.length + 4);
+        for (float v : operands) {
+            coordinate(b, v).append(' ');
+        }
+        raw.write(b.append(operator).append('\n').toString().getBytes(StandardCharsets.US_ASCII));
+    }
 
     /** {@code v} to the thousandth of a point, without trailing zeros: 28, -3.5, 112.376. */
     static StringBuilder coordinate(StringBuilder b, float v) {
@@ -256,21 +264,21 @@ final class PdfPages {
 
     private void lineWidth(float width) throws IOException {
         if (width != lineWidth) {
-            out.setLineWidth(width);
+            op("w", width);
             lineWidth = width;
         }
     }
 
     private void strokeGray(float gray) throws IOException {
         if (gray != strokeGray) {
-            out.setStrokingColor(gray);
+            op("G", gray);
             strokeGray = gray;
         }
     }
 
     private void fillGray(float gray) throws IOException {
         if (gray != fillGray) {
-            out.setNonStrokingColor(gray);
+            op("g", gray);
             fillGray = gray;
         }
     }
@@ -299,14 +307,14 @@ final class PdfPages {
     void rect(float x, float yBottom, float w, float h, Float gray, boolean stroke) throws IOException {
         if (gray != null) {
             fillGray(gray);
-            out.addRect(x, yBottom, w, h);
-            out.fill();
+            op("re", x, yBottom, w, h);
+            op("f");
         }
         if (stroke) {
             strokeGray(0.35f);
             lineWidth(0.4f);
-            out.addRect(x, yBottom, w, h);
-            out.stroke();
+            op("re", x, yBottom, w, h);
+            op("S");
         }
     }
 
@@ -321,25 +329,25 @@ final class PdfPages {
         }
         if (gray != null) {
             fillGray(gray);
-            out.addRect(x, yBottom, total, h);
-            out.fill();
+            op("re", x, yBottom, total, h);
+            op("f");
         }
         strokeGray(0.35f);
         lineWidth(0.4f);
         float left = x;
         for (float w : widths) {
-            out.addRect(left, yBottom, w, h);
+            op("re", left, yBottom, w, h);
             left += w;
         }
-        out.stroke();
+        op("S");
     }
 
     void rule(float x1, float y1, float x2, float y2) throws IOException {
         strokeGray(0);
         lineWidth(0.5f);
-        out.moveTo(x1, y1);
-        out.lineTo(x2, y2);
-        out.stroke();
+        op("m", x1, y1);
+        op("l", x2, y2);
+        op("S");
     }
 
     /** {@code s} cut into lines no wider than {@code maxWidth}, at spaces, or anywhere in a word too long. */
