@@ -9,11 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -77,38 +72,33 @@ public class DocumentsTasklet implements Tasklet {
         List<String> levels = levels(jdbc, run);
         PvWriter pv = new PvWriter(run.profile());
         Transcripts transcripts = new Transcripts(run.profile());
-        // The PV is written by a thread of its own while the transcripts are: alone, it left a core idle.
-        ExecutorService pvThread = Executors.newSingleThreadExecutor(task -> new Thread(task, "pv"));
-        try {
-            for (String level : levels) {
-                Predicate<Student> filter = shown.and(s -> s.level().equals(level));
-                StoredResults students = new StoredResults(jdbc, run.runId(), run.programme(), run.profile(),
-                        filter);
-                String suffix = suffix(levels, level);
-                long start = System.nanoTime();
-                Future<Long> pvWritten = pvThread.submit(() -> {
-                    pv.writeXlsx(run.staging().resolve("pv" + suffix + ".xlsx"), header, run.programme(), level,
-                            students, rachats, extraSheets());
-                    pv.writePdf(run.staging().resolve("pv" + suffix + ".pdf"), header, run.programme(), level,
-                            students, rachats);
-                    return System.nanoTime();
-                });
-                Path dir = Files.createDirectories(run.staging().resolve(TRANSCRIPTS + suffix));
-                int n = transcripts.write(dir, header, run.programme(), students);
-                long end = System.nanoTime();
-                long pvEnd;
-                try {
-                    pvEnd = pvWritten.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-                LOG.info(String.format(Locale.ROOT, "documents %s: PV %.1f s, %d transcripts %.1f s (%.0f/s)",
-                        level, (pvEnd - start) / 1e9, n, (end - start) / 1e9, n / Math.max(1e-9, (end - start) / 1e9)));
-            }
-        } finally {
-            // A failed step must not leave the PV thread writing into the staging folder that a restart writes again.
-            pvThread.shutdownNow();
-            pvThread.awaitTermination(1, TimeUnit.MINUTES);
+        for (String level : levels) {
+            Predicate<Student> filter = shown.and(s -> s.level().equals(level));
+            StoredResults students = new StoredResults(jdbc, run.runId(), run.programme(), run.profile(), filter);
+            String suffix = suffix(levels, level);
+            Path dir = Files.createDirectories(run.staging().resolve(TRANSCRIPTS + suffix));
+            long start = System.nanoTime();
+            long[] took = new long[3];
+            int[] n = new int[1];
+            // Each document in a thread of its own, the results read once for the three.
+            new SharedReading<>(students).feed(List.of(
+                    results -> {
+                        pv.writeXlsx(run.staging().resolve("pv" + suffix + ".xlsx"), header, run.programme(),
+                                level, results, rachats, extraSheets());
+                        took[0] = System.nanoTime() - start;
+                    },
+                    results -> {
+                        pv.writePdf(run.staging().resolve("pv" + suffix + ".pdf"), header, run.programme(), level,
+                                results, rachats);
+                        took[1] = System.nanoTime() - start;
+                    },
+                    results -> {
+                        n[0] = transcripts.write(dir, header, run.programme(), results);
+                        took[2] = System.nanoTime() - start;
+                    }));
+            LOG.info(String.format(Locale.ROOT, "documents %s: pv.xlsx %.1f s, pv.pdf %.1f s, %d transcripts %.1f s "
+                    + "(%.0f/s)", level, took[0] / 1e9, took[1] / 1e9, n[0], took[2] / 1e9,
+                    n[0] / Math.max(1e-9, took[2] / 1e9)));
         }
         return RepeatStatus.FINISHED;
     }
