@@ -179,11 +179,15 @@ EOF
             n = order[i]; d = (en[n] - st[n]) / 1000; p = -1; q = -1; k = 0
             for (j = 1; j <= ng; j++) if (g_t[j] >= st[n] && g_t[j] <= en[n]) {
                 k++; if (g_pre[j] > p) p = g_pre[j]; if (g_post[j] > q) q = g_post[j] }
-            r = (n in rd) ? rd[n] : "?"; w = (n in wr) ? wr[n] : "?"
+            # A partition is "deliberate-part:partitionN" in the log, "partitionN" under its step in the status.
+            c = n; if (sub(/^.*:/, "", c)) shown = "  " c; else shown = n
+            r = (c in rd) ? rd[c] : "?"; w = (c in wr) ? wr[c] : "?"
             rate = (r + 0 > 0 && d > 0) ? sprintf("%.0f", r / d) : "-"
-            printf "   %-18s %9.2f %10s %10s %11s %13s %13s %5d\n", n, d, r, w, rate, fmt(p), fmt(q), k
+            printf "   %-18s %9.2f %10s %10s %11s %13s %13s %5d\n", shown, d, r, w, rate, fmt(p), fmt(q), k
         }
     }' "$T/delib-$tag.log"
+    # The documents step's own account: how long each document took, the transcripts per second.
+    grep -o 'documents [^ ]*: .*' "$T/delib-$tag.log" | sed 's/^/   /' || true
 }
 
 status=0
