@@ -180,8 +180,8 @@ EOF
             for (j = 1; j <= ng; j++) if (g_t[j] >= st[n] && g_t[j] <= en[n]) {
                 k++; if (g_pre[j] > p) p = g_pre[j]; if (g_post[j] > q) q = g_post[j] }
             # A partition is "deliberate-part:partitionN" in the log, "partitionN" under its step in the status.
-            c = n; if (sub(/^.*:/, "", c)) shown = "  " c; else shown = n
-            r = (c in rd) ? rd[c] : "?"; w = (c in wr) ? wr[c] : "?"
+            pn = n; if (sub(/^.*:/, "", pn)) shown = "  " pn; else shown = n
+            r = (pn in rd) ? rd[pn] : "?"; w = (pn in wr) ? wr[pn] : "?"
             rate = (r + 0 > 0 && d > 0) ? sprintf("%.0f", r / d) : "-"
             printf "   %-18s %9.2f %10s %10s %11s %13s %13s %5d\n", shown, d, r, w, rate, fmt(p), fmt(q), k
         }
