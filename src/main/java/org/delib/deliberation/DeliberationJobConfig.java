@@ -218,11 +218,14 @@ public class DeliberationJobConfig {
 
     @Bean
     @StepScope
-    public Tasklet mergeParts(RunContextHolder run) {
+    public Tasklet mergeParts(RunContextHolder run, JdbcTemplate jdbc) {
         return (contribution, chunk) -> {
             RunContext r = run.get();
             StudentReports.merge(r.staging(), StudentRanges.partDirs(r.staging(), PARTITIONS), r.csv(), r.profile(),
                     r.session() == 1);
+            // The ranking and the documents read every result back: on PostgreSQL, planned without statistics of
+            // the rows just written, the ranking took 18.9 s instead of 5.5 s in a 1M-mark run.
+            StagedInputs.analyze(jdbc, List.of("delib_result", "delib_decision", "delib_student"));
             return RepeatStatus.FINISHED;
         };
     }
