@@ -68,6 +68,8 @@ final class PdfPages {
     private float fillGray;
     /** The characters shown so far, for a document that reuses these pages' content with its own copy of the font. */
     private final BitSet shown = new BitSet();
+    /** An operator being written, with its operands. */
+    private final byte[] line = new byte[128];
     /** The top of the free space on the current page. */
     float y;
 
@@ -223,7 +225,9 @@ final class PdfPages {
         // The glyphs are the font's ids, as PDFBox would encode them.
         raw.write(face.glyphs(t));
         raw.write(TJ);
-        t.codePoints().forEach(shown::set);
+        for (int i = 0; i < t.length(); i += Character.charCount(t.codePointAt(i))) {
+            shown.set(t.codePointAt(i));
+        }
         out.endText();
     }
 
@@ -234,32 +238,41 @@ final class PdfPages {
      * and encoding the text took a third of the time of a transcript. Only text objects and font go through it.
      */
     private void op(String operator, float... operands) throws IOException {
-        StringBuilder b = new StringBuilder(8 * operands.length + 4);
+        int at = 0;
         for (float v : operands) {
-            coordinate(b, v).append(' ');
+            at = coordinate(line, at, v);
+            line[at++] = ' ';
         }
-        raw.write(b.append(operator).append('\n').toString().getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < operator.length(); i++) {
+            line[at++] = (byte) operator.charAt(i);
+        }
+        line[at++] = '\n';
+        raw.write(line, 0, at);
     }
 
-    /** {@code v} to the thousandth of a point, without trailing zeros: 28, -3.5, 112.376. */
-    static StringBuilder coordinate(StringBuilder b, float v) {
+    /**
+     * Writes {@code v} into {@code into} from {@code at}, to the thousandth of a point without trailing zeros (28,
+     * -3.5, 112.376); returns where it ends.
+     */
+    static int coordinate(byte[] into, int at, float v) {
         long thousandths = Math.round(v * 1000.0);
         if (thousandths < 0) {
-            b.append('-');
+            into[at++] = '-';
             thousandths = -thousandths;
         }
-        b.append(thousandths / 1000);
+        String whole = Long.toString(thousandths / 1000);
+        for (int i = 0; i < whole.length(); i++) {
+            into[at++] = (byte) whole.charAt(i);
+        }
         int fraction = (int) (thousandths % 1000);
         if (fraction != 0) {
-            b.append('.');
-            String digits = Integer.toString(1000 + fraction).substring(1);
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
+            into[at++] = '.';
+            for (int unit = 100; fraction != 0; unit /= 10) {
+                into[at++] = (byte) ('0' + fraction / unit);
+                fraction %= unit;
             }
-            b.append(digits, 0, end);
         }
-        return b;
+        return at;
     }
 
     private void lineWidth(float width) throws IOException {

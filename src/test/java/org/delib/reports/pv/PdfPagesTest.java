@@ -2,13 +2,17 @@ package org.delib.reports.pv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The numbers PdfPages writes into content streams itself. */
 class PdfPagesTest {
 
     private static String coordinate(float v) {
-        return PdfPages.coordinate(new StringBuilder(), v).toString();
+        byte[] into = new byte[32];
+        into[0] = '[';
+        int end = PdfPages.coordinate(into, 1, v);
+        return new String(into, 1, end - 1, StandardCharsets.US_ASCII);
     }
 
     @Test
@@ -20,5 +24,7 @@ class PdfPagesTest {
         assertThat(coordinate(0.0004f)).isEqualTo("0");
         assertThat(coordinate(-0.0006f)).isEqualTo("-0.001");
         assertThat(coordinate(0.07f)).isEqualTo("0.07");
+        assertThat(coordinate(595.275f)).isEqualTo("595.275");
+        assertThat(coordinate(-1234567.5f)).isEqualTo("-1234567.5");
     }
 }
