@@ -29,6 +29,10 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
  * Writing top-down on the pages of one document: a cursor {@code y} that goes down as things are drawn, a new page
  * (with its page header) when something does not fit, and the few drawing primitives the PV and the transcripts need.
  * Bold is the regular font filled and stroked, so that one embedded font is enough.
+ *
+ * <p>The operators are written here, into a buffer compressed when the page is finished, except those PDFBox must
+ * see to keep the page's resources and the font's subset: beginning and ending text, the font, the rendering mode.
+ * An operator that would not change the graphics state is not written.
  */
 final class PdfPages {
 
