@@ -3,6 +3,7 @@ package org.delib.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -291,30 +292,60 @@ public final class Ranking {
     }
 
     private static List<Row> rankLevel(List<Entry> entries, RulesProfile profile) {
-        Map<Entry, BigDecimal> mses = new LinkedHashMap<>();
-        Map<Entry, BigDecimal> mcs = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            BigDecimal mse = mse(e.semesterMarks(), profile);
-            mses.put(e, mse);
-            mcs.put(e, mc(mse, e.r(), e.d(), e.s(), profile));
+        int n = entries.size();
+        BigDecimal[] mses = new BigDecimal[n];
+        BigDecimal[] mcs = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            mses[i] = mse(e.semesterMarks(), profile);
+            mcs[i] = mc(mses[i], e.r(), e.d(), e.s(), profile);
         }
         // Art. 69: never repeated (r), never needed rattrapage (an AJAC year or a semester acquired after the
         // rattrapage needed one too: d, s), no sanction. Art. 70: the July defenders first.
-        List<Entry> eligible = entries.stream()
-                .filter(e -> e.r() == 0 && e.d() == 0 && e.s() == 0 && !e.rattrapage() && !e.sanctioned()).toList();
-        List<Entry> july = eligible.stream().filter(Entry::julyDefence).toList();
-        List<Entry> pool = july.isEmpty() ? eligible : july;
-        BigDecimal best = pool.stream().map(mcs::get).max(Comparator.naturalOrder()).orElse(null);
+        boolean[] eligible = new boolean[n];
+        boolean july = false;
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            eligible[i] = e.r() == 0 && e.d() == 0 && e.s() == 0 && !e.rattrapage() && !e.sanctioned();
+            july |= eligible[i] && e.julyDefence();
+        }
+        boolean[] pool = new boolean[n];
+        BigDecimal best = null;
+        for (int i = 0; i < n; i++) {
+            pool[i] = eligible[i] && (!july || entries.get(i).julyDefence());
+            if (pool[i] && (best == null || mcs[i].compareTo(best) > 0)) {
+                best = mcs[i];
+            }
+        }
 
-        List<Row> rows = new ArrayList<>();
-        for (Entry e : entries) {
-            BigDecimal mc = mcs.get(e);
-            int rank = 1 + (int) mcs.values().stream().filter(other -> other.compareTo(mc) > 0).count();
-            boolean major = best != null && pool.contains(e) && mc.compareTo(best) == 0;
-            rows.add(new Row(e.studentId(), e.level(), mses.get(e), e.r(), e.d(), e.s(), mc, rank, major));
+        // Rank = 1 + the number of MCs above one's own (ties share a rank: 1, 2, 2, 4), found in the MCs sorted
+        // once, highest first: comparing each student with every other took 72 s for 64,000 students.
+        BigDecimal[] descending = mcs.clone();
+        Arrays.sort(descending, Comparator.reverseOrder());
+        List<Row> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            int rank = 1 + above(descending, mcs[i]);
+            boolean major = pool[i] && mcs[i].compareTo(best) == 0;
+            rows.add(new Row(e.studentId(), e.level(), mses[i], e.r(), e.d(), e.s(), mcs[i], rank, major));
         }
         rows.sort(Comparator.comparingInt(Row::rank).thenComparing(Row::studentId));
         return rows;
+    }
+
+    /** How many of {@code descending} (sorted highest first) are above {@code mc}. */
+    private static int above(BigDecimal[] descending, BigDecimal mc) {
+        int low = 0;
+        int high = descending.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (descending[mid].compareTo(mc) > 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** MSE: the plain mean of the marks, exact, then rounded half-up to the profile's decimals. */

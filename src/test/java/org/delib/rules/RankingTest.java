@@ -7,9 +7,11 @@ import static org.delib.rules.Fixtures.flat;
 import static org.delib.rules.Fixtures.row;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.delib.rules.Fixtures.Record;
@@ -88,6 +90,24 @@ class RankingTest {
         assertThat(rows).extracting(Ranking.Row::rank).containsExactly(1, 2, 2, 4);
         assertThat(rows.get(2).mc()).isEqualTo("12.00");
         assertThat(rows).extracting(Ranking.Row::major).containsExactly(true, false, false, false);
+    }
+
+    @Test
+    @DisplayName("Art. 55: in a cohort of 2,000 with many ties, each rank is 1 + the number of MCs above it")
+    void everyRankIsOnePlusTheMcsAbove() {
+        Random random = new Random(55);
+        List<Ranking.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            // Marks on a coarse grid, and repeated years: plenty of equal MCs.
+            String mark = Integer.toString(8 + random.nextInt(9)) + (random.nextBoolean() ? ".50" : "");
+            entries.add(entry(String.format("E%04d", i), random.nextInt(2), 0, 0, false, false, false, mark));
+        }
+        List<Ranking.Row> rows = Ranking.rank(entries, profile);
+        assertThat(rows).hasSize(2000);
+        for (Ranking.Row row : rows) {
+            long above = rows.stream().filter(other -> other.mc().compareTo(row.mc()) > 0).count();
+            assertThat(row.rank()).as(row.studentId()).isEqualTo(1 + above);
+        }
     }
 
     @Test
