@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
@@ -107,6 +108,8 @@ final class PdfFonts implements Closeable {
         /** Subsets kept for reuse: a few dozen cover a cohort's names. */
         private static final int SUBSETS = 64;
         private static final HexFormat HEX = HexFormat.of().withUpperCase();
+        /** Strings a cache keeps before it is emptied: far more than a programme and a page of students show. */
+        private static final int CACHED = 100_000;
 
         private final TrueTypeFont ttf;
         private final CmapLookup cmap;
@@ -218,10 +221,7 @@ final class PdfFonts implements Closeable {
             if (s == null) {
                 return "";
             }
-            if (printables.size() > 100_000) {
-                printables.clear();
-            }
-            return printables.computeIfAbsent(s, this::compose);
+            return cached(printables, s, this::compose);
         }
 
         /**
@@ -229,10 +229,18 @@ final class PdfFonts implements Closeable {
          * the font's glyph ids, two bytes each, which is how PDFBox encodes it for this font (CID = glyph id).
          */
         byte[] glyphs(String printable) {
-            if (glyphs.size() > 100_000) {
-                glyphs.clear();
+            return cached(glyphs, printable, this::encode);
+        }
+
+        /**
+         * {@code text}'s value in {@code cache}, computed when missing; a full cache is emptied, so that the names of
+         * a large cohort do not pile up.
+         */
+        private static <V> V cached(Map<String, V> cache, String text, Function<String, V> compute) {
+            if (cache.size() > CACHED) {
+                cache.clear();
             }
-            return glyphs.computeIfAbsent(printable, this::encode);
+            return cache.computeIfAbsent(text, compute);
         }
 
         private byte[] encode(String printable) {

@@ -51,7 +51,7 @@ final class PdfPages {
     private final PDRectangle size;
     private final PageStart pageStart;
     private PDPageContentStream out;
-    /** The stream {@link #out} writes to: text is written on it directly (see {@link #text}). */
+    /** The stream {@link #out} writes to: most operators are written on it directly (see {@link #op}). */
     private OutputStream raw;
     /** The current page, and its content compressed as drawn: written into the page when it is finished. */
     private PDPage page;
@@ -239,7 +239,8 @@ final class PdfPages {
 
     /**
      * Writes {@code operator} with its operands into the content directly: through PDFBox, formatting the numbers
-     * and encoding the text took a third of the time of a transcript. Only text objects and font go through it.
+     * and encoding the text took a third of the time of a transcript. Only the beginning and end of text, the font
+     * and the rendering mode go through PDFBox.
      */
     private void op(String operator, float... operands) throws IOException {
         int at = 0;
