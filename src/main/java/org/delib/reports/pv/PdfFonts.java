@@ -119,6 +119,8 @@ final class PdfFonts implements Closeable {
         private final float[] widths = new float[Character.MAX_VALUE + 1];
         private final Map<String, String> printables = new HashMap<>();
         private final Map<String, byte[]> glyphs = new HashMap<>();
+        /** The four hex digits of the glyph id of each printable ASCII character, by character. */
+        private final byte[][] asciiGlyphs = new byte[0x7F][];
         /** Never saved: holds the font that draws. */
         private final PDDocument scratch = new PDDocument();
         private PDType0Font drawing;
@@ -144,6 +146,9 @@ final class PdfFonts implements Closeable {
             this.name = name;
             this.unitsPerEm = ttf.getUnitsPerEm();
             Arrays.fill(widths, Float.NaN);
+            for (char c = ' '; c < asciiGlyphs.length; c++) {
+                asciiGlyphs[c] = HEX.toHexDigits((short) cmap.getGlyphId(c)).getBytes(StandardCharsets.US_ASCII);
+            }
         }
 
         /** The font for one document: only the glyphs used are written into it. */
@@ -221,7 +226,21 @@ final class PdfFonts implements Closeable {
             if (s == null) {
                 return "";
             }
-            return cached(printables, s, this::compose);
+            return plainAscii(s) ? s : cached(printables, s, this::compose);
+        }
+
+        /**
+         * Whether {@code s} is printable ASCII only, which both faces show as it is: most of what a transcript shows
+         * (codes, marks, results), printed without the caches, whose lookups were a fifth of its time.
+         */
+        private static boolean plainAscii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < ' ' || c > '~') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
@@ -229,7 +248,16 @@ final class PdfFonts implements Closeable {
          * the font's glyph ids, two bytes each, which is how PDFBox encodes it for this font (CID = glyph id).
          */
         byte[] glyphs(String printable) {
-            return cached(glyphs, printable, this::encode);
+            if (!plainAscii(printable)) {
+                return cached(glyphs, printable, this::encode);
+            }
+            byte[] hex = new byte[2 + 4 * printable.length()];
+            hex[0] = '<';
+            for (int i = 0; i < printable.length(); i++) {
+                System.arraycopy(asciiGlyphs[printable.charAt(i)], 0, hex, 1 + 4 * i, 4);
+            }
+            hex[hex.length - 1] = '>';
+            return hex;
         }
 
         /**
@@ -243,13 +271,13 @@ final class PdfFonts implements Closeable {
             return cache.computeIfAbsent(text, compute);
         }
 
-        private byte[] encode(String printable) {
+        byte[] encode(String printable) {
             StringBuilder b = new StringBuilder(2 + 4 * printable.length()).append('<');
             printable.codePoints().forEach(cp -> b.append(HEX.toHexDigits((short) cmap.getGlyphId(cp))));
             return b.append('>').toString().getBytes(StandardCharsets.US_ASCII);
         }
 
-        private String compose(String s) {
+        String compose(String s) {
             StringBuilder b = new StringBuilder(s.length());
             Normalizer.normalize(s, Normalizer.Form.NFC).codePoints().forEach(cp -> {
                 if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {

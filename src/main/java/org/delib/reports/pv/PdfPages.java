@@ -265,10 +265,16 @@ final class PdfPages {
             into[at++] = '-';
             thousandths = -thousandths;
         }
-        String whole = Long.toString(thousandths / 1000);
-        for (int i = 0; i < whole.length(); i++) {
-            into[at++] = (byte) whole.charAt(i);
+        long whole = thousandths / 1000;
+        int digits = 1;
+        for (long w = whole; w >= 10; w /= 10) {
+            digits++;
         }
+        for (int i = at + digits - 1; i >= at; i--) {
+            into[i] = (byte) ('0' + whole % 10);
+            whole /= 10;
+        }
+        at += digits;
         int fraction = (int) (thousandths % 1000);
         if (fraction != 0) {
             into[at++] = '.';
