@@ -248,7 +248,7 @@ public class DeliberationJobConfig {
         // The files first: their buffers are only flushed if the database writes after them commit.
         List<ItemWriter<? super StudentResult>> writers =
                 new ArrayList<>(StudentReports.writers(part, r.csv(), r.profile(), r.session() == 1));
-        writers.add(new ResultsWriter(jdbc, r.runId(), r.fileNames()));
+        writers.add(new ResultsWriter(jdbc, r.runId(), r.fileNames(), r.session() == 2));
         return new CompositeItemWriter<>(writers);
     }
 

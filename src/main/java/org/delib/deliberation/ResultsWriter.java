@@ -11,8 +11,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps each student's results and decision in the database, one version per run (recours and later years read
- * them), and turns the inputs the rules refused (a rachat on an element not AJ, a rattrapage mark without
+ * Keeps each student's results and decision in the database, one version per run: every run's packed with the
+ * decision (the documents and the ranking read them back), and a final deliberation's also one row per element in
+ * {@code delib_result} (recours and later years query them). Writing a row per element cost half the deliberation
+ * on H2; the first session's results are read back whole, never queried element by element. It also turns the inputs the rules refused (a rachat on an element not AJ, a rattrapage mark without
  * convocation) into rejects of their file — all in the chunk's transaction.
  */
 public class ResultsWriter implements ItemWriter<StudentResult> {
@@ -20,11 +22,14 @@ public class ResultsWriter implements ItemWriter<StudentResult> {
     private final JdbcTemplate jdbc;
     private final long runId;
     private final Map<InputFile, String> fileNames;
+    private final boolean elementRows;
 
-    public ResultsWriter(JdbcTemplate jdbc, long runId, Map<InputFile, String> fileNames) {
+    /** {@code elementRows}: a final deliberation, whose results are also kept one row per element. */
+    public ResultsWriter(JdbcTemplate jdbc, long runId, Map<InputFile, String> fileNames, boolean elementRows) {
         this.jdbc = jdbc;
         this.runId = runId;
         this.fileNames = fileNames;
+        this.elementRows = elementRows;
     }
 
     @Override
@@ -38,12 +43,14 @@ public class ResultsWriter implements ItemWriter<StudentResult> {
             List<ElementResult> all = new ArrayList<>(r.elements());
             all.add(r.year());
             all.addAll(r.earlier()); // the earlier levels decided again: next year's history reads them
-            for (ElementResult e : all) {
-                results.add(new Object[] {runId, id, e.code(), e.kind().name(), e.mark(), e.result().name(),
-                        e.credits(), e.session()});
+            if (elementRows) {
+                for (ElementResult e : all) {
+                    results.add(new Object[] {runId, id, e.code(), e.kind().name(), e.mark(), e.result().name(),
+                            e.credits(), e.session()});
+                }
             }
             decisions.add(new Object[] {runId, id, r.student().level(), r.year().mark(), r.year().credits(),
-                    r.decision().name(), r.nextLevel(), String.join("|", r.debts())});
+                    r.decision().name(), r.nextLevel(), String.join("|", r.debts()), PackedResults.pack(all)});
             for (StudentResult.Refusal refusal : r.refusals()) {
                 boolean rachat = refusal.kind() == StudentResult.Refusal.Kind.RACHAT;
                 InputFile file = rachat ? InputFile.JURY : InputFile.MARKS;
@@ -51,10 +58,12 @@ public class ResultsWriter implements ItemWriter<StudentResult> {
                         refusal.reason(), runId, id, refusal.element()});
             }
         }
-        jdbc.batchUpdate("INSERT INTO delib_result (run_id, student_id, element, kind, mark, result, credits, session) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", results);
+        if (!results.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO delib_result (run_id, student_id, element, kind, mark, result, credits, "
+                    + "session) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", results);
+        }
         jdbc.batchUpdate("INSERT INTO delib_decision (run_id, student_id, level, year_mark, year_credits, decision, "
-                + "next_level, debts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", decisions);
+                + "next_level, debts, results) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", decisions);
         reject(rachats, "delib_jury", "element", "element", "");
         reject(rattrapages, "delib_mark", "session", "matiere", " AND d.session = '2'");
     }

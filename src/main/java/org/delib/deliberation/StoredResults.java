@@ -12,10 +12,8 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.delib.rules.Decision;
-import org.delib.rules.ElementKind;
 import org.delib.rules.ElementResult;
 import org.delib.rules.Programme;
-import org.delib.rules.Result;
 import org.delib.rules.RulesProfile;
 import org.delib.rules.Student;
 import org.delib.rules.StudentResult;
@@ -78,32 +76,26 @@ public class StoredResults implements Iterable<StudentResult> {
     private String fetchAfter(String after, Deque<StudentResult> into) {
         // Ordered as the key (run_id, student_id) is, so that a page is read from it, not sorted from the rest.
         List<Object[]> decisions = jdbc.query("SELECT d.student_id, s.last_name, s.first_name, s.level, s.years_in_cycle, "
-                + "s.scholarship, s.bac_series, s.bac_mention, d.decision, d.next_level, d.debts "
+                + "s.scholarship, s.bac_series, s.bac_mention, d.decision, d.next_level, d.debts, d.results "
                 + "FROM delib_decision d JOIN delib_student s ON s.run_id = d.run_id AND s.student_id = d.student_id "
                 + "WHERE d.run_id = ? AND d.student_id > ? ORDER BY d.run_id, d.student_id FETCH FIRST " + PAGE + " ROWS ONLY",
                 (rs, i) -> new Object[] {new Student(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)),
-                        Decision.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11)},
+                        Decision.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11), rs.getString(12)},
                 runId, after);
         if (decisions.isEmpty()) {
             return null;
         }
         String to = ((Student) decisions.get(decisions.size() - 1)[0]).id();
-        Map<String, Map<String, ElementResult>> elements = new HashMap<>();
-        jdbc.query("SELECT student_id, element, kind, mark, result, credits, session FROM delib_result "
-                + "WHERE run_id = ? AND student_id > ? AND student_id <= ?", rs -> {
-                    elements.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
-                            new ElementResult(rs.getString(2), ElementKind.valueOf(rs.getString(3)),
-                                    rs.getBigDecimal(4) == null ? null : profile.round(rs.getBigDecimal(4)),
-                                    Result.valueOf(rs.getString(5)), rs.getBigDecimal(6).stripTrailingZeros(),
-                                    rs.getInt(7)));
-                }, runId, after, to);
         for (Object[] d : decisions) {
             Student s = (Student) d[0];
             if (!students.test(s)) {
                 continue;
             }
-            Map<String, ElementResult> mine = elements.get(s.id());
+            Map<String, ElementResult> mine = new HashMap<>();
+            PackedResults.unpack((String) d[4]).forEach((code, e) -> mine.put(code, new ElementResult(code, e.kind(),
+                    e.mark() == null ? null : profile.round(e.mark()), e.result(), e.credits().stripTrailingZeros(),
+                    e.session())));
             List<ElementResult> ordered = new ArrayList<>();
             addLevel(s.level(), mine, ordered);
             // The earlier levels the run decided again with debts: the elements it kept of them.

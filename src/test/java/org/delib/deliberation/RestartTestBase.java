@@ -85,7 +85,7 @@ abstract class RestartTestBase {
     void restartAfterAFailureWhileDeliberating() throws Exception {
         // 300 students in 4 partitions of 75, each one chunk: the second partition to write fails, the others
         // complete; the restart deliberates that partition's 75 students only.
-        failAndRestart("deliberate", "INSERT INTO delib_result", 2, 75);
+        failAndRestart("deliberate", "INSERT INTO delib_decision", 2, 75);
         JobInstance run = jobs.getJobInstance(DeliberationJobConfig.JOB_NAME,
                 JobHarness.parameters("deliberate", JobHarness.job(JobHarness.DEMO, output, 1)));
         JobExecution restart = jobs.getLastJobExecution(run);
