@@ -157,8 +157,14 @@ public class DeliberationJobConfig {
     @Bean
     @StepScope
     public ImportItems importItems(@Value("#{stepExecution}") StepExecution step, RunContextHolder run,
-                                   JdbcTemplate jdbc, JobRepository jobs) {
-        return new ImportItems(ImportItems.fileOf(step.getStepName()), run.get(), jdbc, rerun(step, jobs));
+                                   JdbcTemplate jdbc, JobRepository jobs, ImportLookups lookups) {
+        return new ImportItems(ImportItems.fileOf(step.getStepName()), run.get(), jdbc, lookups, rerun(step, jobs));
+    }
+
+    @Bean
+    @JobScope
+    public ImportLookups importLookups(RunContextHolder run, JdbcTemplate jdbc) {
+        return new ImportLookups(run.get(), jdbc);
     }
 
     /** Whether an earlier attempt of this step ran in this job instance (the step is restarted). */
@@ -172,8 +178,9 @@ public class DeliberationJobConfig {
 
     @Bean
     @StepScope
-    public Tasklet crossChecks(RunContextHolder run, JdbcTemplate jdbc) {
+    public Tasklet crossChecks(RunContextHolder run, JdbcTemplate jdbc, ImportLookups lookups) {
         return (contribution, chunk) -> {
+            lookups.release();
             StagedInputs.analyze(jdbc);
             CrossChecks.run(jdbc, run.get().runId(), run.get().inputs());
             return RepeatStatus.FINISHED;

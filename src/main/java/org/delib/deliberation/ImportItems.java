@@ -1,7 +1,6 @@
 package org.delib.deliberation;
 
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,7 +25,6 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
     private static final String PREFIX = "import-";
 
     private final TableItemReader reader;
-    private final Function<InputRow, Staged> check;
     private final StagingWriter writer;
 
     private static final Set<InputFile> NAMING_DEBTS = EnumSet.of(InputFile.MARKS, InputFile.ATTENDANCE,
@@ -35,27 +33,18 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
     private final InputFile file;
     private final RunContext run;
     private final JdbcTemplate jdbc;
+    private final ImportLookups lookups;
     private final boolean rerun;
+    /** The file's checks: made at its first row, so that an empty or absent file reads nothing to check against. */
+    private Function<InputRow, Staged> check;
 
-    public ImportItems(InputFile file, RunContext run, JdbcTemplate jdbc, boolean rerun) {
+    public ImportItems(InputFile file, RunContext run, JdbcTemplate jdbc, ImportLookups lookups, boolean rerun) {
         this.file = file;
         this.run = run;
         this.jdbc = jdbc;
+        this.lookups = lookups;
         this.rerun = rerun;
         this.reader = new TableItemReader(file, run.inputs().get(file));
-        Map<String, String> levels = new HashMap<>();
-        if (file != InputFile.STUDENTS) {
-            // A duplicate student is removed by the cross-checks only later: the first row is the registration.
-            jdbc.query("SELECT student_id, level FROM delib_student WHERE run_id = ? ORDER BY line",
-                    rs -> {
-                        levels.putIfAbsent(rs.getString(1), rs.getString(2));
-                    }, run.runId());
-        }
-        // Marks, attendance and sanctions may name the matières a student owes from an earlier level; the other
-        // files' checks never ask.
-        Map<String, Set<String>> debts = NAMING_DEBTS.contains(file)
-                ? Histories.owed(jdbc, run.runId(), run.programme(), run.academicYear()) : Map.of();
-        this.check = DeliberationJobConfig.checks(run, file, levels, debts);
         this.writer = new StagingWriter(jdbc, run.runId(), file);
     }
 
@@ -103,6 +92,13 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
 
     @Override
     public Staged process(InputRow row) {
+        if (check == null) {
+            // Marks, attendance and sanctions may name the matières a student owes from an earlier level; the
+            // other files' checks never ask.
+            check = DeliberationJobConfig.checks(run, file,
+                    file == InputFile.STUDENTS ? Map.of() : lookups.levels(),
+                    NAMING_DEBTS.contains(file) ? lookups.owed() : Map.of());
+        }
         return check.apply(row);
     }
 

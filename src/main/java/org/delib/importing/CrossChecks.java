@@ -39,7 +39,10 @@ public final class CrossChecks {
         String sameKey = key.stream().map(k -> "o." + k + " = d." + k).collect(Collectors.joining(" AND "));
         String earlier = "FROM " + file.table() + " o WHERE o.run_id = d.run_id AND " + sameKey;
         String duplicate = "d.run_id = ? AND EXISTS (SELECT 1 " + earlier + " AND o.line < d.line)";
-        if (none(jdbc, file.table(), duplicate, runId)) {
+        // Whether there is any, in one pass along the key's index: a lookup of an earlier row for each of a
+        // million marks took three times as long.
+        if (jdbc.queryForList("SELECT 1 FROM " + file.table() + " WHERE run_id = ? GROUP BY run_id, "
+                + String.join(", ", key) + " HAVING COUNT(*) > 1 FETCH FIRST 1 ROWS ONLY", runId).isEmpty()) {
             return;
         }
         jdbc.update("INSERT INTO delib_reject (run_id, file_seq, file, line, col, val, reason) "
@@ -51,8 +54,8 @@ public final class CrossChecks {
     }
 
     /**
-     * Whether no staged row of {@code table} meets {@code condition}: the usual case, found in one pass over a
-     * million marks instead of the two that reject and remove them.
+     * Whether no staged row of {@code table} meets {@code condition}: the usual case, found in one pass instead of
+     * the two that reject and remove them.
      */
     private static boolean none(JdbcTemplate jdbc, String table, String condition, long runId) {
         return jdbc.queryForList("SELECT 1 FROM " + table + " d WHERE " + condition + " FETCH FIRST 1 ROWS ONLY",
