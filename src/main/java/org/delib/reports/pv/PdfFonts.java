@@ -17,10 +17,8 @@ import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.multipdf.PDFCloneUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -125,14 +123,10 @@ final class PdfFonts implements Closeable {
         private final PDDocument scratch = new PDDocument();
         private PDType0Font drawing;
         /** Subsets by the characters they cover, least recently used first. */
-        private final Map<BitSet, Subset> subsets = new LinkedHashMap<>(16, 0.75f, true) {
+        private final Map<BitSet, PdfFile.Fragment> subsets = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<BitSet, Subset> eldest) {
-                if (size() > SUBSETS) {
-                    closeQuietly(eldest.getValue().holder());
-                    return true;
-                }
-                return false;
+            protected boolean removeEldestEntry(Map.Entry<BitSet, PdfFile.Fragment> eldest) {
+                return size() > SUBSETS;
             }
         };
 
@@ -157,7 +151,7 @@ final class PdfFonts implements Closeable {
         }
 
         /**
-         * A font to draw with on pages whose content goes into other documents (see {@link #subsetIn}): loaded once,
+         * A font to draw with on pages whose content goes into other documents (see {@link #subset}): loaded once,
          * never embedded itself. Content encodes text as the font's glyph ids whatever the subset.
          */
         PDType0Font drawing() throws IOException {
@@ -168,32 +162,27 @@ final class PdfFonts implements Closeable {
         }
 
         /**
-         * This font for {@code doc}, as a font dictionary: a subset with at least the characters {@code shown}, and
-         * every ASCII letter and digit. Subsetting was a third of the time of a transcript; rounded up that way,
-         * most of a cohort's transcripts show the same characters, so a subset is made once and copied as is
-         * (already compressed) into each document that needs it.
+         * This font as the first objects of a file ({@link PdfFile}), its font dictionary object 1: a subset with at
+         * least the characters {@code shown}, and every ASCII letter and digit. Subsetting was a third of the time of
+         * a transcript; rounded up that way, most of a cohort's transcripts show the same characters, so a subset is
+         * made once and its bytes copied into each file that needs it.
          */
-        COSDictionary subsetIn(PDDocument doc, BitSet shown) throws IOException {
+        PdfFile.Fragment subset(BitSet shown) throws IOException {
             BitSet key = (BitSet) shown.clone();
             key.set('0', '9' + 1);
             key.set('A', 'Z' + 1);
             key.set('a', 'z' + 1);
-            Subset subset = subsets.get(key);
+            PdfFile.Fragment subset = subsets.get(key);
             if (subset == null) {
-                PDDocument holder = new PDDocument();
-                try {
+                try (PDDocument holder = new PDDocument()) {
                     PDType0Font font = PDType0Font.load(holder, ttf, true);
                     key.stream().forEach(font::addToSubset);
                     font.subset();
-                    subset = new Subset(holder, font.getCOSObject());
-                } catch (IOException | RuntimeException e) {
-                    holder.close();
-                    throw e;
+                    subset = PdfFile.fragment(font.getCOSObject());
                 }
                 subsets.put(key, subset);
             }
-            // The constructor is protected: an empty subclass is how PDFBox expects it to be used outside.
-            return new PDFCloneUtility(doc) { }.cloneForNewDocument(subset.font());
+            return subset;
         }
 
         /**
@@ -293,17 +282,10 @@ final class PdfFonts implements Closeable {
 
         @Override
         public void close() throws IOException {
-            subsets.values().forEach(subset -> closeQuietly(subset.holder()));
             subsets.clear();
             try (scratch) {
                 ttf.close();
             }
         }
     }
-
-    /**
-     * A subset's font dictionary, in a document of its own that is never saved: it holds the subset's streams, and
-     * closing it releases them when the subset is evicted.
-     */
-    private record Subset(PDDocument holder, COSDictionary font) {}
 }

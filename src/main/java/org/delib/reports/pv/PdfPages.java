@@ -93,20 +93,8 @@ final class PdfPages {
 
     /** Saves {@code doc} to {@code file}, replacing it (a restarted step writes its files again). */
     static void save(PDDocument doc, Path file) throws IOException {
-        save(doc, file, CompressParameters.DEFAULT_COMPRESSION);
-    }
-
-    /**
-     * Saves a document of a page or two: without object streams, which took a sixth of the time of a transcript to
-     * save 700 bytes of its 18 KB.
-     */
-    static void saveSmall(PDDocument doc, Path file) throws IOException {
-        save(doc, file, CompressParameters.NO_COMPRESSION);
-    }
-
-    private static void save(PDDocument doc, Path file, CompressParameters compression) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            doc.save(out, compression);
+            doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
         }
     }
 

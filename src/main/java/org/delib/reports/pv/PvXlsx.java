@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -40,7 +42,18 @@ final class PvXlsx {
     private static final int FIRST_STUDENT_ROW = 6;
     private static final int FIXED_COLUMNS = 4;
 
-    private final SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+    private final SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW) {
+        /**
+         * The workbook's zip at deflate's fastest level: compressing the sheet of 64,000 students at the default one
+         * took seconds after every other document was done; the file comes out about a fifth larger.
+         */
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
+        }
+    };
     private final CellStyle big;
     private final CellStyle bold;
     private final CellStyle head;

@@ -22,8 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.IOUtils;
@@ -50,8 +48,9 @@ import org.delib.rules.Ue;
  * {@code releves-002.pdf}, … hold them all, {@value #VOLUME} a volume, in student order, for printing.
  *
  * <p>Transcripts are drawn by one worker per core, a batch of students at a time, each worker with its own font.
- * A student's file takes its drawn pages' content with a subset of the font shared by the transcripts that show the
- * same characters ({@link PdfFonts.Face#subsetIn}), so that the font is not subset again for every student. The
+ * A student's file is written directly ({@link PdfFile}): its drawn pages' content, and a subset of the font shared
+ * by the transcripts that show the same characters ({@link PdfFonts.Face#subset}), so that the font is not subset
+ * again for every student. The
  * merged document is not drawn again: each transcript's page content is copied into it as is, compressed, and
  * shown with the merged document's own subset of the same font (both encode text as the font's glyph ids, so the
  * same content works with either). Merging the files afterwards would instead copy one font subset per student. A
@@ -80,8 +79,11 @@ public final class Transcripts {
         this.volume = volume;
     }
 
-    /** One student's transcript as drawn: its pages' compressed content, the face it uses and the characters shown. */
-    private record Drawn(List<byte[]> pages, COSBase filter, COSName face, BitSet shown) {}
+    /**
+     * One student's transcript as drawn: its pages' content (compressed, FlateDecode, as {@link PdfPages} writes it),
+     * the face it uses and the characters shown.
+     */
+    private record Drawn(List<byte[]> pages, COSName face, BitSet shown) {}
 
     /**
      * Writes the transcripts of {@code students} into {@code dir}, created if needed.
@@ -200,29 +202,34 @@ public final class Transcripts {
      */
     private static Drawn drawOne(PdfFonts.Face face, Page page, Path dir, StudentResult r) throws IOException {
         List<byte[]> contents = new ArrayList<>();
-        COSBase filter = null;
         BitSet shown;
         try (PDDocument drawing = new PDDocument()) {
             PdfPages pages = new PdfPages(drawing, face, face.drawing(), PDRectangle.A4, page::start);
             page.draw(pages, r);
             for (PDPage p : drawing.getPages()) {
                 COSStream content = (COSStream) p.getCOSObject().getDictionaryObject(COSName.CONTENTS);
-                filter = content.getItem(COSName.FILTER);
                 try (InputStream in = content.createRawInputStream()) {
                     contents.add(in.readAllBytes());
                 }
             }
             shown = pages.shown();
         }
-        Drawn drawn = new Drawn(contents, filter, face.name, shown);
-        try (PDDocument one = new PDDocument()) {
-            COSDictionary font = new COSDictionary();
-            font.setItem(face.name, face.subsetIn(one, shown));
-            PDResources resources = new PDResources();
-            resources.getCOSObject().setItem(COSName.FONT, font);
-            addPages(one, resources, drawn);
-            PdfPages.saveSmall(one, dir.resolve(fileName(r.student().id())));
+        Drawn drawn = new Drawn(contents, face.name, shown);
+        // The font's objects first (the font is object 1), then the pages, their content, and the catalog.
+        PdfFile file = new PdfFile(face.subset(shown));
+        int pages = file.next();
+        StringBuilder kids = new StringBuilder();
+        for (int i = 0; i < contents.size(); i++) {
+            kids.append(i == 0 ? "" : " ").append(pages + 1 + 2 * i).append(" 0 R");
         }
+        file.object("<</Type /Pages /Kids [" + kids + "] /Count " + contents.size() + ">>");
+        for (byte[] content : contents) {
+            file.object("<</Type /Page /Parent " + pages + " 0 R /MediaBox [0 0 " + PDRectangle.A4.getWidth() + " "
+                    + PDRectangle.A4.getHeight() + "] /Resources <</Font <</" + face.name.getName() + " 1 0 R>>>> "
+                    + "/Contents " + (file.next() + 1) + " 0 R>>");
+            file.stream("/Filter /FlateDecode", content);
+        }
+        file.save(dir.resolve(fileName(r.student().id())), file.object("<</Type /Catalog /Pages " + pages + " 0 R>>"));
         return drawn;
     }
 
@@ -233,7 +240,7 @@ public final class Transcripts {
             try (OutputStream out = stream.createRawOutputStream()) {
                 out.write(content);
             }
-            stream.setItem(COSName.FILTER, drawn.filter());
+            stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
             PDPage page = new PDPage(PDRectangle.A4);
             page.getCOSObject().setItem(COSName.CONTENTS, stream);
             page.setResources(resources);

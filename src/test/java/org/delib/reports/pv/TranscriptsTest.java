@@ -112,6 +112,47 @@ class TranscriptsTest {
         assertThat(text(releves.resolve("E001.pdf"))).contains("Prénom : Ndèye Aïssatou");
     }
 
+    /**
+     * A student's file is written without PDFBox: its cross-reference table must give each object's exact offset
+     * and each stream its exact length, which a lenient reader (PDFBox's own) would repair without a word.
+     */
+    @Test
+    void aStudentsFileHasExactOffsetsAndLengths() throws IOException {
+        Path releves = dir.resolve("releves");
+        new Transcripts(PvFixtures.PROFILE).write(releves, PvFixtures.header(false), PvFixtures.programme(),
+                PvFixtures.cohort());
+        for (String student : List.of("E001", "E004")) {
+            String pdf = new String(Files.readAllBytes(releves.resolve(student + ".pdf")),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(pdf).startsWith("%PDF-1.7\n").endsWith("%%EOF\n");
+            int xref = Integer.parseInt(pdf.substring(pdf.lastIndexOf("startxref\n") + 10).lines().findFirst()
+                    .orElseThrow());
+            List<String> table = pdf.substring(xref).lines().toList();
+            assertThat(table.get(0)).isEqualTo("xref");
+            int size = Integer.parseInt(table.get(1).split(" ")[1]);
+            assertThat(table.get(size + 2)).isEqualTo("trailer");
+            assertThat(table.get(size + 3)).startsWith("<</Size " + size + " /Root ");
+            for (int n = 1; n < size; n++) {
+                String entry = table.get(2 + n);
+                int offset = Integer.parseInt(entry.substring(0, 10));
+                assertThat(entry).isEqualTo(String.format("%010d 00000 n ", offset)); // 20 bytes with its end of line
+                assertThat(pdf.substring(offset)).as("%s object %d", student, n).startsWith(n + " 0 obj\n");
+                String object = pdf.substring(offset, pdf.indexOf("endobj", offset));
+                java.util.regex.Matcher length = java.util.regex.Pattern.compile("/Length (\\d+)>>\nstream\n")
+                        .matcher(object);
+                if (length.find()) {
+                    assertThat(object.substring(length.end())).as("%s stream %d", student, n)
+                            .hasSize(Integer.parseInt(length.group(1)) + "\nendstream\n".length());
+                }
+            }
+        }
+        try (PDDocument doc = Loader.loadPDF(releves.resolve("E001.pdf").toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(
+                    org.apache.pdfbox.pdmodel.common.PDRectangle.A4.getWidth());
+        }
+    }
+
     /** The name of the one font of a one-page PDF: its subset tag (AAAAAA+) tells the glyphs it holds. */
     private static String subsetOf(Path pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
