@@ -78,8 +78,9 @@ final class PdfFile {
         StringBuilder table = new StringBuilder(32 + 20 * offsets.size())
                 .append("xref\n0 ").append(offsets.size() + 1).append("\n0000000000 65535 f \n");
         for (int offset : offsets) {
-            // Each entry exactly 20 bytes, its end of line included.
-            table.append(String.format("%010d 00000 n \n", offset));
+            // Each entry exactly 20 bytes, its end of line included: the offset on 10 digits.
+            String digits = Integer.toString(offset);
+            table.append("0000000000", digits.length(), 10).append(digits).append(" 00000 n \n");
         }
         table.append("trailer\n<</Size ").append(offsets.size() + 1).append(" /Root ").append(root)
                 .append(" 0 R>>\nstartxref\n").append(xref).append("\n%%EOF\n");
