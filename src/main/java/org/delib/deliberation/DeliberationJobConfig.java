@@ -75,7 +75,7 @@ public class DeliberationJobConfig {
                                ItemWriter<StudentResult> resultWriters, Partitioner studentRanges,
                                Tasklet mergeParts, Tasklet ranking, Tasklet documents, Tasklet publish,
                                Tasklet dropStaged, ProgressLogger partitionProgress, FailureReport failureReport,
-                               @Value(IMPORT_CHUNK) int importChunk, JdbcTemplate jdbc) {
+                               PartitionRerun partitionRerun, @Value(IMPORT_CHUNK) int importChunk) {
         var job = new JobBuilder(JOB_NAME, jobs)
                 .listener(failureReport)
                 .start(new StepBuilder("check-programme", jobs).tasklet(checkProgramme, tx).build());
@@ -90,14 +90,15 @@ public class DeliberationJobConfig {
                 .next(new StepBuilder("cross-checks", jobs).tasklet(crossChecks, tx).build())
                 .next(new StepBuilder("check-rejects", jobs).tasklet(checkRejects, tx).build())
                 .next(new StepBuilder("deliberate", jobs)
-                        .partitioner("deliberate-part", studentRanges)
-                        .step(new StepBuilder("deliberate-part", jobs)
+                        .partitioner(StudentRanges.WORKER, studentRanges)
+                        .step(new StepBuilder(StudentRanges.WORKER, jobs)
                                 .<StudentRecord, StudentResult>chunk(STUDENT_CHUNK).transactionManager(tx)
                                 .reader(students).processor(deliberate).writer(resultWriters)
                                 .listener(partitionProgress)
                                 .build())
                         .gridSize(PARTITIONS)
-                        .taskExecutor(partitionThreads(jdbc))
+                        .taskExecutor(partitionThreads())
+                        .listener(partitionRerun)
                         .listener(new ProgressLogger())
                         .build())
                 .next(new StepBuilder("merge-parts", jobs).tasklet(mergeParts, tx).build())
@@ -112,15 +113,19 @@ public class DeliberationJobConfig {
     }
 
     /**
-     * As many partitions at once as there are cores on PostgreSQL; one at a time on H2. H2 has a single writer, so
-     * two partitions gained little there, and a restarted partition removing its earlier rows while another inserts
-     * made H2 report "Row not found in primary index" (found by the kill tests).
+     * As many partitions at once as there are cores, on either database: what a restarted partition must remove
+     * first is removed before any partition runs ({@link PartitionRerun}).
      */
-    private static TaskExecutor partitionThreads(JdbcTemplate jdbc) {
+    private static TaskExecutor partitionThreads() {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("deliberate-");
-        threads.setConcurrencyLimit(StagedInputs.isPostgres(jdbc)
-                ? Math.min(PARTITIONS, Runtime.getRuntime().availableProcessors()) : 1);
+        threads.setConcurrencyLimit(Math.min(PARTITIONS, Runtime.getRuntime().availableProcessors()));
         return threads;
+    }
+
+    @Bean
+    @JobScope
+    public PartitionRerun partitionRerun(RunContextHolder run, JdbcTemplate jdbc, JobRepository jobs) {
+        return new PartitionRerun(jdbc, jobs, run.get().runId());
     }
 
     /** The run's programme, profile and paths, loaded once per job execution. */
@@ -203,12 +208,12 @@ public class DeliberationJobConfig {
 
     @Bean
     @StepScope
-    public StudentRecordReader students(RunContextHolder run, JdbcTemplate jdbc, JobRepository jobs,
+    public StudentRecordReader students(RunContextHolder run, JdbcTemplate jdbc,
                                         @Value("#{stepExecution}") StepExecution step) {
         RunContext r = run.get();
         ExecutionContext range = StudentRanges.rangeOf(step, jdbc, r.runId());
         return new StudentRecordReader(jdbc, r.runId(), r.programme().code(), r.academicYear(), STUDENT_CHUNK,
-                range.getString(StudentRanges.AFTER), range.getString(StudentRanges.UP_TO), rerun(step, jobs));
+                range.getString(StudentRanges.AFTER), range.getString(StudentRanges.UP_TO));
     }
 
     @Bean

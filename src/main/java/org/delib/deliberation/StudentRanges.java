@@ -22,6 +22,8 @@ public final class StudentRanges implements Partitioner {
     static final String UP_TO = "upTo";
     static final String PART = "part";
     private static final String PARTS = "parts";
+    /** The partitioned step's worker: its step for partition k is named {@code deliberate-part:partition<k>}. */
+    static final String WORKER = "deliberate-part";
 
     private final JdbcTemplate jdbc;
     private final long runId;
@@ -47,7 +49,7 @@ public final class StudentRanges implements Partitioner {
             range.putString(AFTER, after);
             range.putString(UP_TO, upTo);
             range.putInt(PART, k);
-            ranges.put("partition" + k, range);
+            ranges.put(partitionName(k), range);
             after = upTo;
         }
         return ranges;
@@ -64,6 +66,15 @@ public final class StudentRanges implements Partitioner {
         }
         String name = step.getStepName().substring(step.getStepName().indexOf(':') + 1);
         return new StudentRanges(jdbc, runId).partition(DeliberationJobConfig.PARTITIONS).get(name);
+    }
+
+    private static String partitionName(int k) {
+        return "partition" + k;
+    }
+
+    /** The name of the step that deliberates partition {@code k}. */
+    static String stepName(int k) {
+        return WORKER + ":" + partitionName(k);
     }
 
     /** Where partition {@code part} writes its part of the CSV outputs. */

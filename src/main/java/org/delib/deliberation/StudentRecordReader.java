@@ -40,14 +40,16 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
     private final Deque<StudentRecord> page = new ArrayDeque<>();
     private String last = "";
 
-    private final boolean rerun;
+    /**
+     * The last student read, saved at each commit: a restart reads on after it ({@link PartitionRerun} has removed
+     * what was written beyond it).
+     */
+    static final String LAST = "students.last";
 
-    /** {@code rerun}: an earlier attempt of the step ran; if it left no saved position, its rows are removed. */
     public StudentRecordReader(JdbcTemplate jdbc, long runId, String programme, String academicYear, int pageSize,
-                               String after, String upTo, boolean rerun) {
+                               String after, String upTo) {
         this.after = after;
         this.upTo = upTo;
-        this.rerun = rerun;
         this.jdbc = jdbc;
         this.runId = runId;
         this.programme = programme;
@@ -58,20 +60,13 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
 
     @Override
     public void open(ExecutionContext context) {
-        last = context.getString(getExecutionContextKey("last"), after);
+        last = context.getString(LAST, after);
         page.clear();
-        if (rerun) {
-            // Results an earlier attempt wrote beyond the saved position (or all, when none was saved) go first.
-            jdbc.update("DELETE FROM delib_result WHERE run_id = ? AND student_id > ? AND student_id <= ?", runId,
-                    last, upTo);
-            jdbc.update("DELETE FROM delib_decision WHERE run_id = ? AND student_id > ? AND student_id <= ?", runId,
-                    last, upTo);
-        }
     }
 
     @Override
     public void update(ExecutionContext context) {
-        context.putString(getExecutionContextKey("last"), last);
+        context.putString(LAST, last);
     }
 
     @Override
