@@ -18,21 +18,17 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 
 /**
  * Writing top-down on the pages of one document: a cursor {@code y} that goes down as things are drawn, a new page
  * (with its page header) when something does not fit, and the few drawing primitives the PV and the transcripts need.
  * Bold is the regular font filled and stroked, so that one embedded font is enough.
  *
- * <p>The operators are written here, into a buffer compressed when the page is finished, except those PDFBox must
- * see to keep the page's resources and the font's subset: beginning and ending text, the font, the rendering mode.
- * An operator that would not change the graphics state is not written.
+ * <p>The operators are written here, into a buffer compressed when the page is finished; PDFBox keeps the pages,
+ * their resources and the font. An operator that would not change the graphics state is not written.
  */
 final class PdfPages {
 
@@ -48,11 +44,12 @@ final class PdfPages {
     private final PDDocument doc;
     private final PdfFonts.Face face;
     private final PDType0Font font;
+    /** The font's name in the pages' resources, as the operand of Tf. */
+    private final byte[] fontName;
     private final PDRectangle size;
     private final PageStart pageStart;
-    private PDPageContentStream out;
-    /** The stream {@link #out} writes to: most operators are written on it directly (see {@link #op}). */
-    private OutputStream raw;
+    /** The current content, written operator by operator (see {@link #op}); null between pages. */
+    private OutputStream out;
     /** The current page, and its content compressed as drawn: written into the page when it is finished. */
     private PDPage page;
     private ByteArrayOutputStream content;
@@ -87,6 +84,7 @@ final class PdfPages {
         this.doc = doc;
         this.face = face;
         this.font = font;
+        this.fontName = ("/" + face.name.getName() + " ").getBytes(StandardCharsets.US_ASCII);
         this.size = size;
         this.pageStart = pageStart;
     }
@@ -126,7 +124,7 @@ final class PdfPages {
         resources.put(face.name, font);
         page.setResources(resources);
         doc.addPage(page);
-        begin(resources);
+        begin();
         // A page's first content starts from the default graphics state.
         fontSize = Float.NaN;
         fillStroke = false;
@@ -137,14 +135,11 @@ final class PdfPages {
         pageStart.draw(this);
     }
 
-    /** Starts drawing content with {@code resources}, its graphics state unknown. */
-    private void begin(PDResources resources) {
-        PDAppearanceStream form = new PDAppearanceStream(new COSStream());
-        form.setResources(resources);
+    /** Starts drawing content, its graphics state unknown. */
+    private void begin() {
         content = new ByteArrayOutputStream(8192);
         deflater = new Deflater(Deflater.BEST_SPEED);
-        raw = new BufferedOutputStream(new DeflaterOutputStream(content, deflater), 8192);
-        out = new PDPageContentStream(doc, form, raw);
+        out = new BufferedOutputStream(new DeflaterOutputStream(content, deflater), 8192);
         fontSize = Float.NaN;
         fillStroke = null;
         lineWidth = Float.NaN;
@@ -154,7 +149,7 @@ final class PdfPages {
 
     /**
      * Ends the content being drawn and returns it as a stream of {@code doc}. The glyphs shown are given to the font,
-     * which embeds them when the document is saved.
+     * which embeds them in {@link #embedGlyphs}.
      */
     private COSStream end() throws IOException {
         out.close();
@@ -168,6 +163,16 @@ final class PdfPages {
         content = null;
         shown.stream().forEach(font::addToSubset);
         return stream;
+    }
+
+    /**
+     * Finishes the last page and writes the glyphs shown into the embedded font, before the document is saved:
+     * PDFBox does it on saving only for fonts set through its own content streams, and these pages write their
+     * operators themselves.
+     */
+    void embedGlyphs() throws IOException {
+        finish();
+        font.subset();
     }
 
     /** Whether {@code height} more points fit above the footer of the current page. */
@@ -200,13 +205,14 @@ final class PdfPages {
             return;
         }
         fillGray(0);
-        out.beginText();
+        out.write(BT);
         if (fontSize != this.fontSize) {
-            out.setFont(font, fontSize);
+            out.write(fontName);
+            op("Tf", fontSize);
             this.fontSize = fontSize;
         }
         if (!Boolean.valueOf(bold).equals(fillStroke)) {
-            out.setRenderingMode(bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+            op("Tr", bold ? FILL_STROKE : FILL);
             fillStroke = bold;
         }
         if (bold) {
@@ -215,20 +221,24 @@ final class PdfPages {
         }
         op("Td", x, baseline);
         // The glyphs are the font's ids, as PDFBox would encode them.
-        raw.write(face.glyphs(t));
-        raw.write(TJ);
+        out.write(face.glyphs(t));
+        out.write(TJ);
         for (int i = 0; i < t.length(); i += Character.charCount(t.codePointAt(i))) {
             shown.set(t.codePointAt(i));
         }
-        out.endText();
+        out.write(ET);
     }
 
+    private static final byte[] BT = "BT\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TJ = " Tj\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ET = "ET\n".getBytes(StandardCharsets.US_ASCII);
+    /** Text rendering modes (Tr): bold is the glyphs filled and stroked. */
+    private static final int FILL = 0;
+    private static final int FILL_STROKE = 2;
 
     /**
      * Writes {@code operator} with its operands into the content directly: through PDFBox, formatting the numbers
-     * and encoding the text took a third of the time of a transcript. Only the beginning and end of text, the font
-     * and the rendering mode go through PDFBox.
+     * and encoding the text took a third of the time of a transcript.
      */
     private void op(String operator, float... operands) throws IOException {
         int at = 0;
@@ -240,7 +250,7 @@ final class PdfPages {
             line[at++] = (byte) operator.charAt(i);
         }
         line[at++] = '\n';
-        raw.write(line, 0, at);
+        out.write(line, 0, at);
     }
 
     /**
@@ -396,7 +406,7 @@ final class PdfPages {
         for (PDPage numbered : doc.getPages()) {
             n++;
             // A content stream of its own after the page's, which sets every state it uses.
-            begin(numbered.getResources());
+            begin();
             float base = MARGIN - 2;
             text(label, left(), base, 7, false);
             textRight(n + " / " + total, right(), base, 8, false);

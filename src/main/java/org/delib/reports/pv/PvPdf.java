@@ -85,6 +85,7 @@ final class PvPdf {
         signatures(pages);
         pages.number("PV " + header.programmeCode() + " " + level + " — " + header.academicYear() + " — session "
                 + header.session() + (header.corrective() ? " — correctif" : ""));
+        pages.embedGlyphs();
         return tally.counts();
     }
 
