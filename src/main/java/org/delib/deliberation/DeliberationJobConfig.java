@@ -81,8 +81,8 @@ public class DeliberationJobConfig {
                 .start(new StepBuilder("check-programme", jobs).tasklet(checkProgramme, tx).build());
         for (InputFile file : InputFile.values()) {
             job = job.next(new StepBuilder(ImportItems.stepName(file), jobs)
-                    .<InputRow, Staged>chunk(importChunk).transactionManager(tx)
-                    .reader(importItems).processor(importItems).writer(importItems)
+                    .<Staged, Staged>chunk(importChunk).transactionManager(tx)
+                    .reader(importItems).writer(importItems)
                     .listener(new ProgressLogger())
                     .build());
         }

@@ -6,21 +6,22 @@ import java.util.Set;
 import java.util.function.Function;
 import org.delib.importing.InputFile;
 import org.delib.importing.InputRow;
+import org.delib.importing.ReadAhead;
 import org.delib.importing.Staged;
 import org.delib.importing.StagingWriter;
 import org.delib.importing.TableItemReader;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The reader, processor and writer of one import step: the file's rows, checked against the contract and the
- * programme, staged or rejected. One step per input file, named {@code import-<file>}.
+ * The reader and writer of one import step: the file's rows, checked against the contract and the programme (read
+ * and checked {@link ReadAhead ahead}, in a thread of their own), staged or rejected. One step per input file, named
+ * {@code import-<file>}.
  */
-public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<InputRow, Staged>, ItemWriter<Staged> {
+public class ImportItems implements ItemStreamReader<Staged>, ItemWriter<Staged> {
 
     private static final String PREFIX = "import-";
 
@@ -35,8 +36,12 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
     private final JdbcTemplate jdbc;
     private final ImportLookups lookups;
     private final boolean rerun;
-    /** The file's checks: made at its first row, so that an empty or absent file reads nothing to check against. */
+    /** The file's checks, made on the step's thread: the lookups they need are job-scoped. */
     private Function<InputRow, Staged> check;
+    private ReadAhead<InputRow, Staged> ahead;
+    /** The position of the rows the step took (the reader is further on): what a commit saves. */
+    private long rows;
+    private long lastLine;
 
     public ImportItems(InputFile file, RunContext run, JdbcTemplate jdbc, ImportLookups lookups, boolean rerun) {
         this.file = file;
@@ -73,33 +78,43 @@ public class ImportItems implements ItemStreamReader<InputRow>, ItemProcessor<In
                     file.ordinal(), after);
         }
         reader.open(context);
+        rows = context.getLong(TableItemReader.rowsKey(file), 0);
+        lastLine = context.getLong(TableItemReader.lastLineKey(file), 0);
+        // Marks, attendance and sanctions may name the matières a student owes from an earlier level; the other
+        // files' checks never ask.
+        check = DeliberationJobConfig.checks(run, file,
+                file == InputFile.STUDENTS ? Map.of() : lookups.levels(),
+                NAMING_DEBTS.contains(file) ? lookups.owed() : Map.of());
+        ahead = new ReadAhead<>(stepName(file), reader, check);
     }
 
     @Override
     public void update(ExecutionContext context) {
-        reader.update(context);
+        reader.updateAt(context, rows, lastLine);
     }
 
     @Override
     public void close() {
-        reader.close();
-    }
-
-    @Override
-    public InputRow read() throws Exception {
-        return reader.read();
-    }
-
-    @Override
-    public Staged process(InputRow row) {
-        if (check == null) {
-            // Marks, attendance and sanctions may name the matières a student owes from an earlier level; the
-            // other files' checks never ask.
-            check = DeliberationJobConfig.checks(run, file,
-                    file == InputFile.STUDENTS ? Map.of() : lookups.levels(),
-                    NAMING_DEBTS.contains(file) ? lookups.owed() : Map.of());
+        try {
+            if (ahead != null) {
+                ahead.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ahead = null;
+            reader.close();
         }
-        return check.apply(row);
+    }
+
+    @Override
+    public Staged read() throws Exception {
+        Staged next = ahead.next();
+        if (next != null) {
+            rows++;
+            lastLine = next.line();
+        }
+        return next;
     }
 
     @Override

@@ -96,6 +96,17 @@ public class TableItemReader extends AbstractItemCountingItemStreamItemReader<In
     }
 
     /**
+     * Saves, as {@link #update} would have then, the position of this reader when it had handed out {@code rows}
+     * rows, the last on line {@code lastLine}: for a step that takes its rows {@link ReadAhead read ahead}, whose
+     * reader is further on than what the step has written.
+     */
+    public void updateAt(ExecutionContext context, long rows, long lastLine) {
+        context.putInt(getExecutionContextKey("read.count"), Math.toIntExact(rows));
+        context.putLong(rowsKey(file), rows);
+        context.putLong(lastLineKey(file), lastLine);
+    }
+
+    /**
      * A header as an administrator can read it in a message: column names keep their letters, digits, '_' and
      * '-' only (a header of random bytes is not echoed back as noise), and the whole stays short.
      */
