@@ -13,10 +13,10 @@
 #               delib.log), rows read/written (from `delib status`), rows/s = rows read / duration.
 #   heap        from the GC log (-Xlog:gc), per step over the collections that happened during it ("-" = none):
 #               "pre-GC" is the largest heap occupancy just before a collection (the peak of used heap, within GC
-#               granularity; it mostly follows how much heap G1 chose to use); "post-GC" is the largest occupancy
-#               just after one. post-GC is an UPPER BOUND on the live set: a young GC leaves old-generation garbage
-#               in place, so it can be several times the real live data (check with a full GC, e.g.
-#               `jcmd PID GC.class_histogram`, if it matters).
+#               granularity; it mostly follows how much heap the collector chose to use); "post-GC" is the largest
+#               occupancy just after one. post-GC is an UPPER BOUND on the live set: a young GC leaves
+#               old-generation garbage in place, so it can be several times the real live data (check with a full
+#               GC, e.g. `jcmd PID GC.class_histogram`, if it matters).
 #   RSS         peak resident set size of the whole JVM process (/usr/bin/time -v), heap + metaspace + code + H2.
 #   cpu         user+sys CPU seconds of the JVM process (not PostgreSQL's, with --postgres); load = 1-min load
 #               average before/after (a loaded machine inflates wall times but hardly CPU seconds).
@@ -29,6 +29,8 @@
 #   --sessions "1 2"      which sessions to run, in order (default "1 2")
 #   JAR=path              the jar to run (default target/delib.jar, relative to the repository)
 #   BENCH_XMX=1g          the JVM's -Xmx (default 1g)
+#   BENCH_GC=...          the garbage collector's option (default -XX:+UseParallelGC, the throughput collector the
+#                         README recommends for large runs; BENCH_GC= runs with the JVM's default, G1)
 #   BENCH_JAVA_OPTS=...   extra JVM options (e.g. -XX:StartFlightRecording=...)
 #   BENCH_TMP=dir         work folder (default: a new mktemp -d under /tmp); BENCH_KEEP=1 keeps it afterwards
 set -euo pipefail
@@ -54,6 +56,8 @@ JAR=${JAR:-$REPO/target/delib.jar}
 case $JAR in /*) ;; *) JAR=$PWD/$JAR ;; esac
 [ -f "$JAR" ] || { echo "no jar at $JAR (build it first, or set JAR=...)" >&2; exit 2; }
 XMX=${BENCH_XMX:-1g}
+GC=${BENCH_GC--XX:+UseParallelGC}
+read -r -a GC_OPTS <<< "$GC"
 read -r -a EXTRA <<< "${BENCH_JAVA_OPTS:-}"
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
 
@@ -93,7 +97,7 @@ fi
 now_ms() { date +%s%3N; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
-echo "Délib bench: N=$N students, seed $SEED, sessions: $SESSIONS, -Xmx$XMX${EXTRA:+ ${EXTRA[*]}}"
+echo "Délib bench: N=$N students, seed $SEED, sessions: $SESSIONS, -Xmx$XMX${GC:+ $GC}${EXTRA:+ ${EXTRA[*]}}"
 echo "jar: $JAR ($(sha1sum "$JAR" | cut -c1-12))"
 echo "database: $DB_LABEL"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
@@ -124,7 +128,8 @@ EOF
     local l0 l1 ts te rc=0
     l0=$(load1); ts=$(now_ms)
     /usr/bin/time -f '%e %U %S %M' -o "$T/time-$tag.txt" \
-        java -Xmx"$XMX" -Xlog:gc:file="$T/gc-$tag.log":timemillis "${EXTRA[@]}" -Ddelib.data="$T/data" \
+        java -Xmx"$XMX" "${GC_OPTS[@]}" -Xlog:gc:file="$T/gc-$tag.log":timemillis "${EXTRA[@]}" \
+        -Ddelib.data="$T/data" \
         -jar "$JAR" run "$job" "${DB_ARGS[@]}" >"$T/console-$tag.log" 2>&1 || rc=$?
     te=$(now_ms); l1=$(load1)
     tail -n +$((before + 1)) "$dlog" > "$T/delib-$tag.log"
@@ -134,7 +139,7 @@ EOF
     java -Ddelib.data="$T/data" -jar "$JAR" status "$job" "${DB_ARGS[@]}" >"$T/status-$tag.txt" 2>&1 || true
 
     echo
-    echo "== session $s: java -Xmx$XMX -Ddelib.data=$T/data -jar $(basename "$JAR") run $(basename "$job")"
+    echo "== session $s: java -Xmx$XMX${GC:+ $GC} -Ddelib.data=$T/data -jar $(basename "$JAR") run $(basename "$job")"
     grep -E '^Completed run|decisions:' "$T/console-$tag.log" | sed 's/^/   /'
     # The status's first block is this run (newest first); its step lines: name STATE read R, written W, ...
     awk 'NR > 1 && /^[^ ]/ {exit} NR > 1 {gsub(",", ""); print $1, $4, $6}' "$T/status-$tag.txt" > "$T/counts-$tag.txt"
