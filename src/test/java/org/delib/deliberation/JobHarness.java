@@ -51,7 +51,7 @@ public final class JobHarness {
 
     /**
      * Every CSV file of {@code expected} is in {@code actual} with the same bytes, and no other CSV is; the
-     * documents (PV, transcripts), whose files carry their creation time, are there.
+     * documents (PV, transcripts) are there (the kill tests compare their bytes with an uninterrupted run's).
      */
     public static void assertSameFiles(Path expected, Path actual) throws IOException {
         assertThat(names(actual).stream().filter(n -> n.endsWith(".csv"))).containsExactlyElementsOf(names(expected));

@@ -26,8 +26,8 @@ final class KillReference {
     final Path root;
     final Path cohort;
     /**
-     * The uninterrupted run's session-1 folder, by path inside it: the bytes of each CSV file (the contract: identical
-     * inputs give identical bytes), and null for each document (PV, transcripts: they carry their creation time).
+     * The uninterrupted run's session-1 folder, by path inside it: the bytes of each file, CSV files and documents
+     * (PV, transcripts) alike: identical inputs give identical bytes.
      */
     final Map<String, byte[]> files;
     final double seconds;
@@ -104,13 +104,13 @@ final class KillReference {
         return reference;
     }
 
-    /** Every file under {@code dir} by relative path: a CSV's bytes, null for any other file. */
+    /** Every file under {@code dir} by relative path, with its bytes. */
     static Map<String, byte[]> contents(Path dir) throws IOException {
         Map<String, byte[]> files = new java.util.TreeMap<>();
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
                 String name = dir.relativize(f).toString();
-                files.put(name, name.endsWith(".csv") ? Files.readAllBytes(f) : null);
+                files.put(name, Files.readAllBytes(f));
             }
         }
         return files;

@@ -89,8 +89,12 @@ final class PdfPages {
         this.pageStart = pageStart;
     }
 
-    /** Saves {@code doc} to {@code file}, replacing it (a restarted step writes its files again). */
-    static void save(PDDocument doc, Path file) throws IOException {
+    /**
+     * Saves {@code doc} to {@code file}, replacing it (a restarted step writes its files again), with {@code id}
+     * for its /ID instead of one drawn from the clock: the same document, written again, has the same bytes.
+     */
+    static void save(PDDocument doc, Path file, long id) throws IOException {
+        doc.setDocumentId(id);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
         }

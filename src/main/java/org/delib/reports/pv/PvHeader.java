@@ -1,8 +1,10 @@
 package org.delib.reports.pv;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * What heads every page of the PV and of the transcripts: the institution, the programme, the academic year, the
@@ -37,6 +39,16 @@ public record PvHeader(String institution, String programmeCode, String programm
     /** The jury's date as printed, or a dash when it is not known yet. */
     public String juryDateText() {
         return juryDate == null ? "—" : DATE.format(juryDate);
+    }
+
+    /**
+     * The identifier of the document {@code name} (a PDF's /ID) under this header: the same for the same run's
+     * document however often it is written, so that a restarted run's files are byte for byte a clean run's.
+     */
+    long documentId(String name) {
+        String identity = String.join("\n", institution, programmeCode, academicYear, Integer.toString(session),
+                String.valueOf(juryDate), Boolean.toString(corrective), name);
+        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
     }
 
     /** The programme and level line: "LIC-INFO — Licence Informatique — niveau L1". */

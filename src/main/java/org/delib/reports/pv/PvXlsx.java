@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -102,6 +106,7 @@ final class PvXlsx {
                                         List<PvWriter.ExtraSheet> extra, int decimals) throws IOException {
         PvXlsx x = new PvXlsx(decimals);
         try {
+            x.created(header.juryDate());
             Map<Decision, Integer> counts = x.pv(header, programme.semestersOf(level), level, students, rachats);
             for (PvWriter.ExtraSheet sheet : extra) {
                 x.extra(sheet);
@@ -113,6 +118,15 @@ final class PvXlsx {
         } finally {
             x.wb.close(); // also deletes the temporary files of the streamed sheets
         }
+    }
+
+    /**
+     * The workbook's creation date is the jury's (none while it is not set) rather than the moment it is written:
+     * the same run's PV, written again after a restart, has the same bytes.
+     */
+    private void created(LocalDate juryDate) {
+        wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(
+                Optional.ofNullable(juryDate).map(d -> Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant())));
     }
 
     private Map<Decision, Integer> pv(PvHeader header, List<Semester> semesters, String level,

@@ -114,15 +114,15 @@ public final class Transcripts {
                     batch.add(r);
                     if (batch.size() == BATCH) {
                         List<Future<List<Drawn>>> next = draw(pool, fonts, latin, dir, header, programme, batch);
-                        merged = append(merged, dir, mergedFonts, drawn(drawing));
+                        merged = append(merged, dir, header, mergedFonts, drawn(drawing));
                         drawing = next;
                         n += batch.size();
                         batch = new ArrayList<>(BATCH);
                     }
                 }
-                merged = append(merged, dir, mergedFonts, drawn(drawing));
-                merged = append(merged, dir, mergedFonts, drawn(draw(pool, fonts, latin, dir, header, programme,
-                        batch)));
+                merged = append(merged, dir, header, mergedFonts, drawn(drawing));
+                merged = append(merged, dir, header, mergedFonts, drawn(draw(pool, fonts, latin, dir, header,
+                        programme, batch)));
                 n += batch.size();
                 if (merged != null) {
                     merged.finish();
@@ -254,7 +254,8 @@ public final class Transcripts {
     }
 
     /** Adds {@code drawn} to the current volume, starting the next one when it is full; returns the current one. */
-    private Merged append(Merged merged, Path dir, PdfFonts fonts, List<Drawn> drawn) throws IOException {
+    private Merged append(Merged merged, Path dir, PvHeader header, PdfFonts fonts, List<Drawn> drawn)
+            throws IOException {
         Merged current = merged;
         for (Drawn d : drawn) {
             if (current == null || current.students == volume) {
@@ -262,7 +263,7 @@ public final class Transcripts {
                 if (current != null) {
                     current.finish();
                 }
-                current = new Merged(dir.resolve(volumeName(k)), k, fonts);
+                current = new Merged(dir.resolve(volumeName(k)), k, header.documentId(volumeName(k)), fonts);
             }
             current.append(d);
         }
@@ -273,15 +274,17 @@ public final class Transcripts {
     private static final class Merged {
         private final Path file;
         private final int number;
+        private final long id;
         private final PdfFonts fonts;
         private final PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         private final PDResources resources = new PDResources();
         private final Map<COSName, PDType0Font> faces = new HashMap<>();
         private int students;
 
-        Merged(Path file, int number, PdfFonts fonts) {
+        Merged(Path file, int number, long id, PdfFonts fonts) {
             this.file = file;
             this.number = number;
+            this.id = id;
             this.fonts = fonts;
         }
 
@@ -307,7 +310,7 @@ public final class Transcripts {
                 for (PDType0Font font : faces.values()) {
                     font.subset();
                 }
-                PdfPages.save(doc, file);
+                PdfPages.save(doc, file, id);
             }
         }
     }

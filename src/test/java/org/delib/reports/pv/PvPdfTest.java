@@ -54,6 +54,25 @@ class PvPdfTest {
         return all;
     }
 
+    /**
+     * Written again (by a restarted run), the PV has the same bytes: its /ID comes from the run's header and the
+     * file's name, where PDFBox would draw it from the clock.
+     */
+    @Test
+    void writtenAgainWithTheSameBytes() throws Exception {
+        byte[] first = Files.readAllBytes(write(false, PvFixtures.cohort()));
+        Thread.sleep(5);
+        assertThat(Files.readAllBytes(write(false, PvFixtures.cohort()))).isEqualTo(first);
+        try (PDDocument doc = Loader.loadPDF(first)) {
+            assertThat(doc.getDocument().getDocumentID()).hasSize(2);
+        }
+        byte[] corrective = Files.readAllBytes(write(true, PvFixtures.cohort()));
+        try (PDDocument a = Loader.loadPDF(first); PDDocument b = Loader.loadPDF(corrective)) {
+            assertThat(b.getDocument().getDocumentID().toString()).isNotEqualTo(a.getDocument().getDocumentID()
+                    .toString());
+        }
+    }
+
     @Test
     void everyPageHasTheHeaderAndItsNumber() throws IOException {
         try (PDDocument doc = Loader.loadPDF(write(false, severalPages()).toFile())) {

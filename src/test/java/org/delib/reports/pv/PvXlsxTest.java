@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -66,6 +69,22 @@ class PvXlsxTest {
             }
         }
         throw new AssertionError("no row with " + text);
+    }
+
+    /**
+     * Written again (by a restarted run), the PV has the same bytes: the workbook's creation date is the jury's,
+     * not the clock's, which POI would give to the second.
+     */
+    @Test
+    void writtenAgainWithTheSameBytes() throws Exception {
+        write(false, PvFixtures.cohort()).close();
+        byte[] first = Files.readAllBytes(dir.resolve(PvWriter.XLSX));
+        Thread.sleep(1100);
+        try (XSSFWorkbook wb = write(false, PvFixtures.cohort())) {
+            assertThat(wb.getProperties().getCoreProperties().getCreated())
+                    .isEqualTo(Date.from(LocalDate.of(2026, 7, 12).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+        assertThat(Files.readAllBytes(dir.resolve(PvWriter.XLSX))).isEqualTo(first);
     }
 
     @Test
