@@ -19,11 +19,16 @@ public class DelibApplication {
     FlywayConfigurationCustomizer codeColumns() {
         return configuration -> {
             try (Connection c = configuration.getDataSource().getConnection()) {
-                boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-                configuration.placeholders(Map.of("code", postgres ? "VARCHAR(64) COLLATE \"C\"" : "VARCHAR(64)"));
+                configuration.placeholders(placeholders(
+                        c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the database's kind", e);
             }
         };
+    }
+
+    /** The migrations' placeholders on PostgreSQL or else H2. */
+    public static Map<String, String> placeholders(boolean postgres) {
+        return Map.of("code", postgres ? "VARCHAR(64) COLLATE \"C\"" : "VARCHAR(64)");
     }
 }
