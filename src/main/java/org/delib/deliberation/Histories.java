@@ -142,11 +142,13 @@ public final class Histories {
                 + "JOIN delib_decision r ON r.student_id = s.student_id "
                 + "JOIN delib_run u ON u.run_id = r.run_id AND u.programme = ? AND u.academic_year < ? "
                 + "AND u.session = 2 WHERE s.run_id = ? AND s.student_id > ? AND s.student_id <= ? "
+                // The range again for r: PostgreSQL does not carry it across the join (see StoredResults.PAGE_QUERY).
+                + "AND r.student_id > ? AND r.student_id <= ? "
                 + "AND r.run_id = " + LATEST_OF_YEAR + " ORDER BY r.student_id, u.academic_year",
                 rs -> {
                     decisions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Earlier(
                             rs.getString(2), rs.getString(3), Decision.valueOf(rs.getString(4)), rs.getString(5)));
-                }, programme, academicYear, runId, after, to);
+                }, programme, academicYear, runId, after, to, after, to);
         return decisions;
     }
 
