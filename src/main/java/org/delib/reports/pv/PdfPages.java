@@ -90,11 +90,12 @@ final class PdfPages {
     }
 
     /**
-     * Saves {@code doc} to {@code file}, replacing it (a restarted step writes its files again), with {@code id}
-     * for its /ID instead of one drawn from the clock: the same document, written again, has the same bytes.
+     * Saves {@code doc} to {@code file}, replacing it (a restarted step writes its files again), with an /ID made
+     * from {@code header} and the file's name instead of one drawn from the clock: the same document, written again,
+     * has the same bytes.
      */
-    static void save(PDDocument doc, Path file, long id) throws IOException {
-        doc.setDocumentId(id);
+    static void save(PDDocument doc, Path file, PvHeader header) throws IOException {
+        doc.setDocumentId(header.documentId(file.getFileName().toString()));
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
         }

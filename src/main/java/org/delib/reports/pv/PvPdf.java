@@ -46,7 +46,7 @@ final class PvPdf {
              PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
             Map<Decision, Integer> counts = new PvPdf(header, level, numbers)
                     .draw(doc, fonts, programme.semestersOf(level), students, rachats);
-            PdfPages.save(doc, file, header.documentId(file.getFileName().toString()));
+            PdfPages.save(doc, file, header);
             return counts;
         }
     }

@@ -263,7 +263,7 @@ public final class Transcripts {
                 if (current != null) {
                     current.finish();
                 }
-                current = new Merged(dir.resolve(volumeName(k)), k, header.documentId(volumeName(k)), fonts);
+                current = new Merged(dir.resolve(volumeName(k)), k, header, fonts);
             }
             current.append(d);
         }
@@ -274,17 +274,17 @@ public final class Transcripts {
     private static final class Merged {
         private final Path file;
         private final int number;
-        private final long id;
+        private final PvHeader header;
         private final PdfFonts fonts;
         private final PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         private final PDResources resources = new PDResources();
         private final Map<COSName, PDType0Font> faces = new HashMap<>();
         private int students;
 
-        Merged(Path file, int number, long id, PdfFonts fonts) {
+        Merged(Path file, int number, PvHeader header, PdfFonts fonts) {
             this.file = file;
             this.number = number;
-            this.id = id;
+            this.header = header;
             this.fonts = fonts;
         }
 
@@ -310,7 +310,7 @@ public final class Transcripts {
                 for (PDType0Font font : faces.values()) {
                     font.subset();
                 }
-                PdfPages.save(doc, file, id);
+                PdfPages.save(doc, file, header);
             }
         }
     }
