@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
 import org.delib.rules.RulesProfile;
@@ -124,12 +123,14 @@ public final class CsvOutput {
 
     /** One record, without its line end; cells a spreadsheet would run as a formula are neutralised. */
     public String line(List<String> cells) {
+        // Through the format itself: a CSVPrinter per record copies the format, a cost paid on every row written.
         StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+        try {
+            boolean first = true;
             for (String cell : cells) {
-                printer.print(neutralise(cell));
+                format.print(neutralise(cell), out, first);
+                first = false;
             }
-            printer.println();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

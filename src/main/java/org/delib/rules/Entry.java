@@ -1,6 +1,7 @@
 package org.delib.rules;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * What a mark cell holds: a score out of 20, a justified ({@code ABJ}) or unjustified ({@code ABI}) absence,
@@ -14,6 +15,11 @@ public record Entry(Kind kind, BigDecimal score) {
     public static final Entry ABI = new Entry(Kind.ABI, null);
     public static final Entry EMPTY = new Entry(Kind.EMPTY, null);
     private static final BigDecimal MAX = BigDecimal.valueOf(20);
+    /**
+     * Plain decimal digits only: BigDecimal alone would accept exponents such as 1E400. Compiled once: every mark
+     * cell goes through it.
+     */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d{1,6}(\\.\\d{0,6})?|\\.\\d{1,6})");
 
     public static Entry score(BigDecimal value) {
         return new Entry(Kind.SCORE, value);
@@ -43,8 +49,7 @@ public record Entry(Kind kind, BigDecimal score) {
         if (decimalComma) {
             t = t.replace(',', '.');
         }
-        // Plain decimal digits only: BigDecimal alone would accept exponents such as 1E400.
-        if (!t.matches("[+-]?(\\d{1,6}(\\.\\d{0,6})?|\\.\\d{1,6})")) {
+        if (!DECIMAL.matcher(t).matches()) {
             throw new IllegalArgumentException("not a mark (a number from 0 to 20, ABJ, ABI or empty)");
         }
         BigDecimal value = new BigDecimal(t);

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -64,6 +65,7 @@ public final class Transcripts {
     private static final float FONT_SIZE = 8;
     /** Students handed to the workers at a time: enough to keep them busy, few enough to keep the heap small. */
     private static final int BATCH = 250;
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 
     private final RulesProfile profile;
     private final int workers;
@@ -320,7 +322,7 @@ public final class Transcripts {
      * can never name a file outside {@code dir}.
      */
     static String fileName(String studentId) {
-        String safe = studentId.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safe = UNSAFE.matcher(studentId).replaceAll("_");
         return (safe.startsWith(".") ? "_" + safe.substring(1) : safe) + ".pdf";
     }
 
