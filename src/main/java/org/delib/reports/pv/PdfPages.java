@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -69,6 +70,17 @@ final class PdfPages {
     private float fillGray;
     /** The characters shown so far, for a document that reuses these pages' content with its own copy of the font. */
     private final BitSet shown = new BitSet();
+    /**
+     * The outlines of the rows of boxes drawn since the last stroke, one under the other, not stroked yet
+     * ({@link #boxes}): null when none. Stroked as one grid, each line once, instead of every cell's outline.
+     */
+    private float[] gridWidths;
+    private float gridX;
+    private float gridTop;
+    private float gridBottom;
+    /** The lines between the grid's rows, by their height; the first {@code gridRules} hold them. */
+    private float[] gridRuleYs = new float[32];
+    private int gridRules;
     /** An operator being written, with its operands. */
     private final byte[] line = new byte[128];
     /** The top of the free space on the current page. */
@@ -195,6 +207,7 @@ final class PdfPages {
     /** Closes the current page's content and writes it into the page. */
     void finish() throws IOException {
         if (out != null) {
+            strokeGrid();
             page.getCOSObject().setItem(COSName.CONTENTS, end());
         }
     }
@@ -332,6 +345,7 @@ final class PdfPages {
 
     /** A rectangle, filled with {@code gray} (1 is white) when not null, and outlined when {@code stroke}. */
     void rect(float x, float yBottom, float w, float h, Float gray, boolean stroke) throws IOException {
+        strokeGrid();
         if (gray != null) {
             fillGray(gray);
             op("re", x, yBottom, w, h);
@@ -347,29 +361,70 @@ final class PdfPages {
 
     /**
      * A row of boxes side by side from {@code x}, {@code widths} wide, filled with {@code gray} when not null and
-     * outlined: one fill and one outline for the row.
+     * outlined. The fill is drawn now, under the text to come; the outlines wait for the rows below, to be stroked
+     * with them as one grid ({@link #strokeGrid}) when something else is drawn or the page ends: a table's cells
+     * share their edges, and stroking each cell's outline wrote every line twice, a third of a transcript's content.
      */
     void boxes(float x, float yBottom, float[] widths, float h, Float gray) throws IOException {
+        if (gray != null) {
+            fillGray(gray);
+            op("re", x, yBottom, total(widths), h);
+            op("f");
+        }
+        float top = yBottom + h;
+        if (gridWidths != null && (x != gridX || top != gridBottom || !Arrays.equals(widths, gridWidths))) {
+            strokeGrid();
+        }
+        if (gridWidths == null) {
+            gridWidths = widths.clone();
+            gridX = x;
+            gridTop = top;
+        } else {
+            if (gridRules == gridRuleYs.length) {
+                gridRuleYs = Arrays.copyOf(gridRuleYs, 2 * gridRules);
+            }
+            gridRuleYs[gridRules++] = gridBottom;
+        }
+        gridBottom = yBottom;
+    }
+
+    private static float total(float[] widths) {
         float total = 0;
         for (float w : widths) {
             total += w;
         }
-        if (gray != null) {
-            fillGray(gray);
-            op("re", x, yBottom, total, h);
-            op("f");
+        return total;
+    }
+
+    /**
+     * Strokes the rows of boxes waiting ({@link #boxes}): their outline as one rectangle, mitred at the corners as
+     * each box's was, then the lines between rows and between columns, each once.
+     */
+    private void strokeGrid() throws IOException {
+        if (gridWidths == null) {
+            return;
         }
         strokeGray(0.35f);
         lineWidth(0.4f);
-        float left = x;
-        for (float w : widths) {
-            op("re", left, yBottom, w, h);
-            left += w;
+        float right = gridX + total(gridWidths);
+        op("re", gridX, gridBottom, right - gridX, gridTop - gridBottom);
+        for (int i = 0; i < gridRules; i++) {
+            op("m", gridX, gridRuleYs[i]);
+            op("l", right, gridRuleYs[i]);
+        }
+        float left = gridX;
+        for (int i = 0; i < gridWidths.length - 1; i++) {
+            left += gridWidths[i];
+            op("m", left, gridTop);
+            op("l", left, gridBottom);
         }
         op("S");
+        gridWidths = null;
+        gridRules = 0;
     }
 
     void rule(float x1, float y1, float x2, float y2) throws IOException {
+        strokeGrid();
         strokeGray(0);
         lineWidth(0.5f);
         op("m", x1, y1);

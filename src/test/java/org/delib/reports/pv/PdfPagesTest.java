@@ -2,7 +2,14 @@ package org.delib.reports.pv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 
 /** The numbers PdfPages writes into content streams itself. */
@@ -26,5 +33,52 @@ class PdfPagesTest {
         assertThat(coordinate(0.07f)).isEqualTo("0.07");
         assertThat(coordinate(595.275f)).isEqualTo("595.275");
         assertThat(coordinate(-1234567.5f)).isEqualTo("-1234567.5");
+    }
+
+    /** The content of a page on which {@code draw} drew, decompressed, a line per operator. */
+    private static List<String> content(PageDrawing draw) throws IOException {
+        try (PdfFonts fonts = new PdfFonts(); PDDocument doc = new PDDocument()) {
+            PdfPages pages = new PdfPages(doc, fonts.latin(), PDRectangle.A4, p -> { });
+            pages.newPage();
+            draw.on(pages);
+            pages.finish();
+            COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);
+            try (InputStream in = stream.createInputStream()) {
+                return List.of(new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n"));
+            }
+        }
+    }
+
+    private interface PageDrawing {
+        void on(PdfPages pages) throws IOException;
+    }
+
+    @Test
+    void rowsOfBoxesOneUnderTheOtherAreStrokedAsOneGridEachLineOnce() throws IOException {
+        float[] widths = {10, 20, 30};
+        List<String> ops = content(pages -> {
+            pages.boxes(28, 90, widths, 10, 0.85f);
+            pages.text("a", 30, 92, 8, false);
+            pages.boxes(28, 80, widths, 10, null);
+            pages.boxes(28, 70, widths, 10, null);
+        });
+        // The header row's fill, then its text, then the grid: its outline, two lines between rows, two between
+        // columns.
+        assertThat(ops).containsSubsequence("28 90 60 10 re", "f", "<0042> Tj", "28 70 60 30 re", "28 90 m", "88 90 l",
+                "28 80 m", "88 80 l", "38 100 m", "38 70 l", "58 100 m", "58 70 l", "S");
+        assertThat(ops.stream().filter(op -> op.endsWith(" re"))).hasSize(2);
+        assertThat(ops.stream().filter(op -> op.endsWith(" m"))).hasSize(4);
+    }
+
+    @Test
+    void boxesNotUnderTheRowAboveStartAGridOfTheirOwn() throws IOException {
+        float[] widths = {10, 20};
+        List<String> ops = content(pages -> {
+            pages.boxes(28, 90, widths, 10, null);
+            pages.boxes(28, 50, widths, 10, null);
+            pages.rule(28, 40, 58, 40);
+        });
+        assertThat(ops).containsSubsequence("28 90 30 10 re", "38 100 m", "38 90 l", "S", "28 50 30 10 re",
+                "38 60 m", "38 50 l", "S", "28 40 m", "58 40 l", "S");
     }
 }
