@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -71,6 +72,8 @@ class ImportFuzzTest {
     }
 
     static ImportFuzz fuzz;
+    /** Removed by JUnit afterwards: each run writes a few dozen mutant files. */
+    @TempDir
     static Path tmp;
     /** Per format and kind ("MARKS csv"): the rules broken, with examples. */
     static final Map<String, Map<Rule, List<String>>> RESULTS = new ConcurrentHashMap<>();
@@ -78,7 +81,6 @@ class ImportFuzzTest {
     @BeforeAll
     static void load() throws Exception {
         fuzz = new ImportFuzz();
-        tmp = Files.createTempDirectory("delib-fuzz");
         System.out.println("ImportFuzzTest: seed " + SEED + " (replay with -Ddelib.fuzz.seed=" + SEED + ")");
     }
 
