@@ -16,6 +16,7 @@ import java.util.zip.DeflaterOutputStream;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -111,6 +112,19 @@ final class PdfPages {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
         }
+    }
+
+    /** Where a document being written keeps what does not stay in memory: see {@link #scratchBeside}. */
+    static final String SCRATCH = ".scratch";
+
+    /**
+     * A document whose content waits in temporary files in the folder {@code .scratch} beside {@code file}, not in
+     * the system's temporary folder: a run killed while writing leaves them in its staging folder, which the rerun
+     * removes once it has published, instead of in /tmp for good.
+     */
+    static PDDocument scratchBeside(Path file) throws IOException {
+        Path scratch = Files.createDirectories(file.resolveSibling(SCRATCH));
+        return new PDDocument(MemoryUsageSetting.setupTempFileOnly().setTempDir(scratch.toFile()).streamCache);
     }
 
     BitSet shown() {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.delib.rules.Decision;
@@ -43,7 +42,7 @@ final class PvPdf {
                                         Iterable<StudentResult> students, Map<String, List<Rachat>> rachats,
                                         Numbers numbers) throws IOException {
         try (PdfFonts fonts = new PdfFonts();
-             PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+             PDDocument doc = PdfPages.scratchBeside(file)) {
             Map<Decision, Integer> counts = new PvPdf(header, level, numbers)
                     .draw(doc, fonts, programme.semestersOf(level), students, rachats);
             PdfPages.save(doc, file, header);

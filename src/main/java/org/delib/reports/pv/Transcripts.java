@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -278,12 +277,14 @@ public final class Transcripts {
         private final int number;
         private final PvHeader header;
         private final PdfFonts fonts;
-        private final PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
+        /** The volume's page content waits in temporary files, beside the transcripts' folder. */
+        private final PDDocument doc;
         private final PDResources resources = new PDResources();
         private final Map<COSName, PDType0Font> faces = new HashMap<>();
         private int students;
 
-        Merged(Path file, int number, PvHeader header, PdfFonts fonts) {
+        Merged(Path file, int number, PvHeader header, PdfFonts fonts) throws IOException {
+            this.doc = PdfPages.scratchBeside(file.getParent());
             this.file = file;
             this.number = number;
             this.header = header;

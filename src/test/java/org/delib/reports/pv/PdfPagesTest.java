@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The numbers PdfPages writes into content streams itself. */
 class PdfPagesTest {
@@ -80,5 +84,20 @@ class PdfPagesTest {
         });
         assertThat(ops).containsSubsequence("28 90 30 10 re", "38 100 m", "38 90 l", "S", "28 50 30 10 re",
                 "38 60 m", "38 50 l", "S", "28 40 m", "58 40 l", "S");
+    }
+
+    @Test
+    void aDocumentKeepsItsTemporaryFilesBesideItsFileNotInTheSystemsTemporaryFolder(@TempDir Path staging)
+            throws IOException {
+        Path file = staging.resolve("pv.pdf");
+        try (PDDocument doc = PdfPages.scratchBeside(file)) {
+            COSStream stream = doc.getDocument().createCOSStream();
+            try (OutputStream out = stream.createRawOutputStream()) {
+                out.write(new byte[100_000]);
+            }
+            try (var files = Files.list(staging.resolve(PdfPages.SCRATCH))) {
+                assertThat(files).isNotEmpty();
+            }
+        }
     }
 }
