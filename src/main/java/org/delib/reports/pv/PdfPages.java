@@ -374,18 +374,20 @@ final class PdfPages {
     }
 
     /**
-     * A row of boxes side by side from {@code x}, {@code widths} wide, filled with {@code gray} when not null and
-     * outlined. The fill is drawn now, under the text to come; the outlines wait for the rows below, to be stroked
+     * A row of boxes {@code h} high under {@code top}, side by side from {@code x}, {@code widths} wide, filled with
+     * {@code gray} when not null and outlined. The fill is drawn now, under the text to come; the outlines wait for the rows below, to be stroked
      * with them as one grid ({@link #strokeGrid}) when something else is drawn or the page ends: a table's cells
      * share their edges, and stroking each cell's outline wrote every line twice, a third of a transcript's content.
      */
-    void boxes(float x, float yBottom, float[] widths, float h, Float gray) throws IOException {
+    void boxes(float x, float top, float[] widths, float h, Float gray) throws IOException {
+        // Taken as the row's top, not its bottom: the row below starts exactly where this one ends (top - h, as
+        // the cursor moves), with no rounding from adding h back to break the grid.
+        float yBottom = top - h;
         if (gray != null) {
             fillGray(gray);
             op("re", x, yBottom, total(widths), h);
             op("f");
         }
-        float top = yBottom + h;
         if (gridWidths != null && (x != gridX || top != gridBottom || !Arrays.equals(widths, gridWidths))) {
             strokeGrid();
         }

@@ -92,7 +92,7 @@ final class PdfTable {
         float h = height(wrapped);
         float top = pages.y;
         float x = pages.left();
-        pages.boxes(x, top - h, widths, h, gray);
+        pages.boxes(x, top, widths, h, gray);
         for (int i = 0; i < columns.size(); i++) {
             Column col = columns.get(i);
             float baseline = top - PAD - fontSize;

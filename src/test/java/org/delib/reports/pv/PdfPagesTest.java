@@ -61,10 +61,10 @@ class PdfPagesTest {
     void rowsOfBoxesOneUnderTheOtherAreStrokedAsOneGridEachLineOnce() throws IOException {
         float[] widths = {10, 20, 30};
         List<String> ops = content(pages -> {
-            pages.boxes(28, 90, widths, 10, 0.85f);
+            pages.boxes(28, 100, widths, 10, 0.85f);
             pages.text("a", 30, 92, 8, false);
+            pages.boxes(28, 90, widths, 10, null);
             pages.boxes(28, 80, widths, 10, null);
-            pages.boxes(28, 70, widths, 10, null);
         });
         // The header row's fill, then its text, then the grid: its outline, two lines between rows, two between
         // columns.
@@ -75,11 +75,27 @@ class PdfPagesTest {
     }
 
     @Test
+    void rowsWhoseHeightsAreNotExactInBinaryStillMakeOneGrid() throws IOException {
+        float[] widths = {10, 20};
+        List<String> ops = content(pages -> {
+            // As PdfTable moves its cursor: each row starts where the one above ended.
+            float y = 510.652f;
+            for (int row = 0; row < 60; row++) {
+                pages.boxes(28, y, widths, 13.6f, null);
+                y -= 13.6f;
+            }
+        });
+        assertThat(ops.stream().filter(op -> op.endsWith(" re"))).hasSize(1);
+        // Adding 13.6 back to a row's bottom misses its top twice over these 60 rows, which split the grid.
+        assertThat(ops.stream().filter(op -> op.endsWith(" m"))).hasSize(59 + 1);
+    }
+
+    @Test
     void boxesNotUnderTheRowAboveStartAGridOfTheirOwn() throws IOException {
         float[] widths = {10, 20};
         List<String> ops = content(pages -> {
-            pages.boxes(28, 90, widths, 10, null);
-            pages.boxes(28, 50, widths, 10, null);
+            pages.boxes(28, 100, widths, 10, null);
+            pages.boxes(28, 60, widths, 10, null);
             pages.rule(28, 40, 58, 40);
         });
         assertThat(ops).containsSubsequence("28 90 30 10 re", "38 100 m", "38 90 l", "S", "28 50 30 10 re",
