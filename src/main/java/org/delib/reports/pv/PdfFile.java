@@ -3,9 +3,11 @@ package org.delib.reports.pv;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -38,16 +40,25 @@ final class PdfFile {
     /** Objects serialized once, numbered from 1: {@code offsets[i]} is where object i + 1 starts in {@code bytes}. */
     record Fragment(byte[] bytes, int[] offsets) {}
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+    /**
+     * The shared objects, written from their own bytes, and what follows them, built here: copying the fragment
+     * (most of a transcript, the font) into each file's buffer was a fifth of everything the run allocated.
+     */
+    private final Fragment first;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
     private final List<Integer> offsets = new ArrayList<>();
 
     /** A file that starts with {@code first}'s objects, numbered 1 to their count. */
     PdfFile(Fragment first) {
-        out.writeBytes(HEADER);
+        this.first = first;
         for (int offset : first.offsets()) {
             offsets.add(HEADER.length + offset);
         }
-        out.writeBytes(first.bytes());
+    }
+
+    /** Where the next byte written goes in the file. */
+    private int position() {
+        return HEADER.length + first.bytes().length + out.size();
     }
 
     /** The number the next object written will have. */
@@ -74,7 +85,7 @@ final class PdfFile {
 
     /** Writes the cross-reference table and the trailer, {@code root} the catalog, and the file to {@code file}. */
     void save(Path file, int root) throws IOException {
-        int xref = out.size();
+        int xref = position();
         StringBuilder table = new StringBuilder(32 + 20 * offsets.size())
                 .append("xref\n0 ").append(offsets.size() + 1).append("\n0000000000 65535 f \n");
         for (int offset : offsets) {
@@ -85,11 +96,18 @@ final class PdfFile {
         table.append("trailer\n<</Size ").append(offsets.size() + 1).append(" /Root ").append(root)
                 .append(" 0 R>>\nstartxref\n").append(xref).append("\n%%EOF\n");
         ascii(table.toString());
-        Files.write(file, out.toByteArray());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer[] parts = {ByteBuffer.wrap(HEADER), ByteBuffer.wrap(first.bytes()),
+                    ByteBuffer.wrap(out.toByteArray())};
+            while (parts[2].hasRemaining()) {
+                channel.write(parts);
+            }
+        }
     }
 
     private int open() {
-        offsets.add(out.size());
+        offsets.add(position());
         ascii(offsets.size() + " 0 obj\n");
         return offsets.size();
     }
