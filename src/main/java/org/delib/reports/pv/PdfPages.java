@@ -123,8 +123,13 @@ final class PdfPages {
      * removes once it has published, instead of in /tmp for good.
      */
     static PDDocument scratchBeside(Path file) throws IOException {
-        Path scratch = Files.createDirectories(file.resolveSibling(SCRATCH));
-        return new PDDocument(MemoryUsageSetting.setupTempFileOnly().setTempDir(scratch.toFile()).streamCache);
+        return new PDDocument(MemoryUsageSetting.setupTempFileOnly().setTempDir(scratchDir(file).toFile())
+                .streamCache);
+    }
+
+    /** The folder {@code .scratch} beside {@code file}, created if need be. */
+    static Path scratchDir(Path file) throws IOException {
+        return Files.createDirectories(file.resolveSibling(SCRATCH));
     }
 
     BitSet shown() {

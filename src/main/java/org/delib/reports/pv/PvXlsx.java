@@ -1,5 +1,6 @@
 package org.delib.reports.pv;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.delib.reports.CsvOutput;
 import org.delib.rules.Decision;
 import org.delib.rules.ElementResult;
@@ -46,18 +48,7 @@ final class PvXlsx {
     private static final int FIRST_STUDENT_ROW = 6;
     private static final int FIXED_COLUMNS = 4;
 
-    private final SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW) {
-        /**
-         * The workbook's zip at deflate's fastest level: compressing the sheet of 64,000 students at the default one
-         * took seconds after every other document was done; the file comes out about a fifth larger.
-         */
-        @Override
-        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
-            zip.setLevel(Deflater.BEST_SPEED);
-            return zip;
-        }
-    };
+    private final SXSSFWorkbook wb;
     private final CellStyle big;
     private final CellStyle bold;
     private final CellStyle head;
@@ -65,10 +56,8 @@ final class PvXlsx {
     private final CellStyle mark;
     private final CellStyle number;
 
-    private PvXlsx(int decimals) {
-        // Uncompressed: the sheets are compressed once, into the workbook. Compressing the temporary files too was
-        // a third of the time of the workbook; they take about 200 MB of disk for a million marks, for a moment.
-        wb.setCompressTempFiles(false);
+    private PvXlsx(int decimals, Path scratch) {
+        wb = workbook(scratch);
         Font boldFont = wb.createFont();
         boldFont.setBold(true);
         Font bigFont = wb.createFont();
@@ -92,6 +81,40 @@ final class PvXlsx {
         number = bordered();
     }
 
+    /**
+     * A workbook whose sheets stream into temporary files in {@code scratch} ({@link PdfPages#scratchBeside}), not
+     * in the system's temporary folder, where a killed run left them for good.
+     */
+    private static SXSSFWorkbook workbook(Path scratch) {
+        return new SXSSFWorkbook(WINDOW) {
+            /**
+             * The workbook's zip at deflate's fastest level: compressing the sheet of 64,000 students at the default
+             * one took seconds after every other document was done; the file comes out about a fifth larger.
+             */
+            @Override
+            protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+                ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+                zip.setLevel(Deflater.BEST_SPEED);
+                return zip;
+            }
+
+            /**
+             * Uncompressed: the sheets are compressed once, into the workbook. Compressing the temporary files too
+             * was a third of the time of the workbook; they take about 200 MB of disk for a million marks, for a
+             * moment.
+             */
+            @Override
+            protected SheetDataWriter createSheetDataWriter() throws IOException {
+                return new SheetDataWriter() {
+                    @Override
+                    public File createTempFile() throws IOException {
+                        return Files.createTempFile(scratch, "poi-sxssf-sheet", ".xml").toFile();
+                    }
+                };
+            }
+        };
+    }
+
     private CellStyle bordered() {
         CellStyle s = wb.createCellStyle();
         s.setBorderBottom(BorderStyle.THIN);
@@ -104,7 +127,7 @@ final class PvXlsx {
     static Map<Decision, Integer> write(Path file, PvHeader header, Programme programme, String level,
                                         Iterable<StudentResult> students, Map<String, List<Rachat>> rachats,
                                         List<PvWriter.ExtraSheet> extra, int decimals) throws IOException {
-        PvXlsx x = new PvXlsx(decimals);
+        PvXlsx x = new PvXlsx(decimals, PdfPages.scratchDir(file));
         try {
             x.created(header.juryDate());
             Map<Decision, Integer> counts = x.pv(header, programme.semestersOf(level), level, students, rachats);
@@ -112,7 +135,8 @@ final class PvXlsx {
                 x.extra(sheet);
             }
             try (OutputStream out = Files.newOutputStream(file)) {
-                x.wb.write(out);
+                // The workbook's skeleton is put together in memory (small), not in another temporary file.
+                x.wb.writeAvoidingTempFiles(out);
             }
             return counts;
         } finally {

@@ -72,6 +72,37 @@ class PvXlsxTest {
     }
 
     /**
+     * The streamed sheet waits in a temporary file in the folder .scratch beside the workbook, where a killed run's
+     * staging folder keeps it until the rerun removes it, not in the system's temporary folder; none is left after.
+     */
+    @Test
+    void theStreamedSheetsWaitBesideTheWorkbookAndAreRemovedAfter() throws Exception {
+        Path scratch = dir.resolve(PdfPages.SCRATCH);
+        List<StudentResult> cohort = PvFixtures.filler(300);
+        List<String> seen = new ArrayList<>();
+        Iterable<StudentResult> watched = () -> cohort.stream().peek(r -> {
+            if (r == cohort.get(250)) {
+                try (var files = Files.list(scratch)) {
+                    files.forEach(f -> seen.add(f.getFileName().toString()));
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }).iterator();
+        Path file = dir.resolve(PvWriter.XLSX);
+        new PvWriter(PvFixtures.PROFILE).writeXlsx(file, PvFixtures.header(false), PvFixtures.programme(), "L1",
+                watched, Map.of(), List.of());
+
+        assertThat(seen).anySatisfy(name -> assertThat(name).startsWith("poi-sxssf-sheet"));
+        try (var left = Files.list(scratch)) {
+            assertThat(left).isEmpty();
+        }
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isGreaterThanOrEqualTo(300);
+        }
+    }
+
+    /**
      * Written again (by a restarted run), the PV has the same bytes: the workbook's creation date is the jury's,
      * not the clock's, which POI would give to the second.
      */
