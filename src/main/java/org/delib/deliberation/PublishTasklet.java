@@ -90,7 +90,7 @@ public class PublishTasklet implements Tasklet {
             ExecutionContext ctx = step.getExecutionContext();
             String key = TableItemReader.rowsKey(f);
             long read = ctx.containsKey(key) ? ((Number) ctx.get(key)).longValue() : 0;
-            long accepted = count("SELECT COUNT(*) FROM " + f.table() + " WHERE run_id = ?");
+            long accepted = count("SELECT " + f.stagedRows() + " FROM " + f.table() + " WHERE run_id = ?");
             long rejected = count("SELECT COUNT(*) FROM delib_reject WHERE run_id = ? AND file_seq = " + f.ordinal());
             if (read != accepted + rejected) {
                 throw new IllegalStateException(f.baseName() + ": " + read + " rows read but " + accepted

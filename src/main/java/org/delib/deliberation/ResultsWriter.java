@@ -1,9 +1,13 @@
 package org.delib.deliberation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.delib.importing.InputFile;
+import org.delib.importing.Reject;
+import org.delib.importing.StagedMarks;
 import org.delib.rules.ElementResult;
 import org.delib.rules.StudentResult;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -37,7 +41,7 @@ public class ResultsWriter implements ItemWriter<StudentResult> {
         List<Object[]> results = new ArrayList<>();
         List<Object[]> decisions = new ArrayList<>();
         List<Object[]> rachats = new ArrayList<>();
-        List<Object[]> rattrapages = new ArrayList<>();
+        Map<String, Map<String, String>> rattrapages = new LinkedHashMap<>();
         for (StudentResult r : chunk) {
             String id = r.student().id();
             List<ElementResult> all = new ArrayList<>(r.elements());
@@ -52,10 +56,12 @@ public class ResultsWriter implements ItemWriter<StudentResult> {
             decisions.add(new Object[] {runId, id, r.student().level(), r.year().mark(), r.year().credits(),
                     r.decision().name(), r.nextLevel(), String.join("|", r.debts()), PackedResults.pack(all)});
             for (StudentResult.Refusal refusal : r.refusals()) {
-                boolean rachat = refusal.kind() == StudentResult.Refusal.Kind.RACHAT;
-                InputFile file = rachat ? InputFile.JURY : InputFile.MARKS;
-                (rachat ? rachats : rattrapages).add(new Object[] {file.ordinal(), fileNames.get(file),
-                        refusal.reason(), runId, id, refusal.element()});
+                if (refusal.kind() == StudentResult.Refusal.Kind.RACHAT) {
+                    rachats.add(new Object[] {InputFile.JURY.ordinal(), fileNames.get(InputFile.JURY),
+                            refusal.reason(), runId, id, refusal.element()});
+                } else {
+                    rattrapages.computeIfAbsent(id, k -> new HashMap<>()).put(refusal.element(), refusal.reason());
+                }
             }
         }
         if (!results.isEmpty()) {
@@ -64,22 +70,27 @@ public class ResultsWriter implements ItemWriter<StudentResult> {
         }
         jdbc.batchUpdate("INSERT INTO delib_decision (run_id, student_id, level, year_mark, year_credits, decision, "
                 + "next_level, debts, results) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", decisions);
-        reject(rachats, "delib_jury", "element", "element", "");
-        reject(rattrapages, "delib_mark", "session", "matiere", " AND d.session = '2'");
+        rejectRachats(rachats);
+        // Rattrapage marks (session 2) without convocation.
+        rattrapages.forEach((student, reasons) -> StagedMarks.reject(jdbc, runId, fileNames.get(InputFile.MARKS),
+                student, m -> m.session().equals("2") && reasons.containsKey(m.matiere())
+                        ? new Reject(InputFile.MARKS, fileNames.get(InputFile.MARKS), m.line(), "session",
+                                m.session(), reasons.get(m.matiere()))
+                        : null));
     }
 
     /**
      * Moves refused rows from their staging table to the rejects, so that read = accepted + rejected still holds
      * for their file.
      */
-    private void reject(List<Object[]> refused, String table, String column, String keyColumn, String filter) {
+    private void rejectRachats(List<Object[]> refused) {
         if (refused.isEmpty()) {
             return;
         }
-        String where = " WHERE d.run_id = ? AND d.student_id = ? AND d." + keyColumn + " = ?" + filter;
+        String where = " WHERE d.run_id = ? AND d.student_id = ? AND d.element = ?";
         jdbc.batchUpdate("INSERT INTO delib_reject (run_id, file_seq, file, line, col, val, reason) "
-                + "SELECT d.run_id, ?, ?, d.line, '" + column + "', d." + column + ", ? FROM " + table + " d" + where,
-                refused);
-        jdbc.batchUpdate("DELETE FROM " + table + " d" + where, refused.stream().map(r -> new Object[] {r[3], r[4], r[5]}).toList());
+                + "SELECT d.run_id, ?, ?, d.line, 'element', d.element, ? FROM delib_jury d" + where, refused);
+        jdbc.batchUpdate("DELETE FROM delib_jury d" + where, refused.stream().map(r -> new Object[] {r[3], r[4], r[5]})
+                .toList());
     }
 }

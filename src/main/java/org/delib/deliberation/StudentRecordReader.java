@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.delib.importing.StagedMarks;
 import org.delib.rules.Attendance;
 import org.delib.rules.Debts;
 import org.delib.rules.Entry;
@@ -97,15 +98,16 @@ public class StudentRecordReader extends ItemStreamSupport implements ItemStream
         students.forEach(s -> byStudent.put(s.id(), new Inputs()));
         Object[] range = {runId, from, to};
         String inRange = " WHERE run_id = ? AND student_id > ? AND student_id <= ?";
-        jdbc.query("SELECT student_id, matiere, session, exam, cc, tp FROM delib_mark" + inRange, rs -> {
+        jdbc.query("SELECT student_id, marks FROM delib_mark" + inRange, rs -> {
             Inputs in = byStudent.get(rs.getString(1));
-            String matiere = rs.getString(2);
-            Entry exam = Entry.parse(rs.getString(4), false);
-            switch (rs.getString(3)) {
-                case "1" -> in.sessionOne.put(matiere, new MarkRow(exam, Entry.parse(rs.getString(5), false),
-                        Entry.parse(rs.getString(6), false)));
-                case "R" -> in.replacement.put(matiere, exam);
-                default -> in.rattrapage.put(matiere, exam);
+            for (StagedMarks.Mark m : StagedMarks.unpack(rs.getString(2))) {
+                Entry exam = Entry.parse(m.exam(), false);
+                switch (m.session()) {
+                    case "1" -> in.sessionOne.put(m.matiere(), new MarkRow(exam, Entry.parse(m.cc(), false),
+                            Entry.parse(m.tp(), false)));
+                    case "R" -> in.replacement.put(m.matiere(), exam);
+                    default -> in.rattrapage.put(m.matiere(), exam);
+                }
             }
         }, range);
         jdbc.query("SELECT student_id, matiere, abs_justified, abs_unjustified, tp_abs_unjustified FROM delib_attendance"

@@ -8,14 +8,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The checks that need every row of a file: duplicate keys (the later row is rejected, RULES §12.18) and
- * replacement rows without a justified session-1 exam absence (§12.2). Set-based SQL on the staged tables, run
- * in one transaction: a restart redoes all of it or none.
+ * replacement rows without a justified session-1 exam absence (§12.2). Set-based SQL on the staged tables, and a
+ * pass over the packed marks ({@link StagedMarks#crossCheck}), run in one transaction: a restart redoes all of it
+ * or none.
  */
 public final class CrossChecks {
 
     private static final Map<InputFile, List<String>> KEYS = Map.of(
             InputFile.STUDENTS, List.of("student_id"),
-            InputFile.MARKS, List.of("student_id", "matiere", "session"),
             InputFile.ATTENDANCE, List.of("student_id", "matiere"),
             InputFile.SANCTIONS, List.of("student_id", "element", "sanction"),
             InputFile.JURY, List.of("student_id", "element"),
@@ -27,11 +27,11 @@ public final class CrossChecks {
 
     public static void run(JdbcTemplate jdbc, long runId, Map<InputFile, Path> files) {
         for (InputFile file : InputFile.values()) {
-            if (files.get(file) != null) {
+            if (files.get(file) != null && KEYS.containsKey(file)) {
                 duplicates(jdbc, runId, file, files.get(file).getFileName().toString());
             }
         }
-        replacementsWithoutJustifiedAbsence(jdbc, runId, files.get(InputFile.MARKS).getFileName().toString());
+        StagedMarks.crossCheck(jdbc, runId, files.get(InputFile.MARKS).getFileName().toString());
     }
 
     private static void duplicates(JdbcTemplate jdbc, long runId, InputFile file, String fileName) {
@@ -39,8 +39,8 @@ public final class CrossChecks {
         String sameKey = key.stream().map(k -> "o." + k + " = d." + k).collect(Collectors.joining(" AND "));
         String earlier = "FROM " + file.table() + " o WHERE o.run_id = d.run_id AND " + sameKey;
         String duplicate = "d.run_id = ? AND EXISTS (SELECT 1 " + earlier + " AND o.line < d.line)";
-        // Whether there is any, in one pass along the key's index: a lookup of an earlier row for each of a
-        // million marks took three times as long.
+        // Whether there is any, in one pass along the key's index: a lookup of an earlier row for each row took
+        // three times as long (for a million marks, when they were staged a row each).
         if (jdbc.queryForList("SELECT 1 FROM " + file.table() + " WHERE run_id = ? GROUP BY run_id, "
                 + String.join(", ", key) + " HAVING COUNT(*) > 1 FETCH FIRST 1 ROWS ONLY", runId).isEmpty()) {
             return;
@@ -51,28 +51,5 @@ public final class CrossChecks {
                 + "); the later row is rejected') FROM " + file.table() + " d WHERE " + duplicate,
                 file.ordinal(), fileName, key.get(0), runId);
         jdbc.update("DELETE FROM " + file.table() + " d WHERE " + duplicate, runId);
-    }
-
-    /**
-     * Whether no staged row of {@code table} meets {@code condition}: the usual case, found in one pass instead of
-     * the two that reject and remove them.
-     */
-    private static boolean none(JdbcTemplate jdbc, String table, String condition, long runId) {
-        return jdbc.queryForList("SELECT 1 FROM " + table + " d WHERE " + condition + " FETCH FIRST 1 ROWS ONLY",
-                runId).isEmpty();
-    }
-
-    private static void replacementsWithoutJustifiedAbsence(JdbcTemplate jdbc, long runId, String fileName) {
-        String orphan = "d.run_id = ? AND d.session = 'R' AND NOT EXISTS (SELECT 1 FROM delib_mark o "
-                + "WHERE o.run_id = d.run_id AND o.student_id = d.student_id AND o.matiere = d.matiere "
-                + "AND o.session = '1' AND o.exam = 'ABJ')";
-        if (none(jdbc, "delib_mark", orphan, runId)) {
-            return;
-        }
-        jdbc.update("INSERT INTO delib_reject (run_id, file_seq, file, line, col, val, reason) "
-                + "SELECT d.run_id, ?, ?, d.line, 'session', d.session, "
-                + "'a replacement exam (session R) needs a session-1 exam marked ABJ (Art. 41)' "
-                + "FROM delib_mark d WHERE " + orphan, InputFile.MARKS.ordinal(), fileName, runId);
-        jdbc.update("DELETE FROM delib_mark d WHERE " + orphan, runId);
     }
 }

@@ -42,9 +42,17 @@ public enum InputFile {
         return table;
     }
 
-    /** The contract's columns, which are also the staged table's columns after run_id and line. */
+    /**
+     * The contract's columns, which are also the staged table's columns after run_id and line, but for marks, which
+     * are staged packed ({@link StagedMarks}).
+     */
     public List<String> columns() {
         return columns;
+    }
+
+    /** How many input rows the staged table holds, as an SQL expression over its rows. */
+    public String stagedRows() {
+        return this == MARKS ? "COALESCE(SUM(entries), 0)" : "COUNT(*)";
     }
 
     public int index(String column) {

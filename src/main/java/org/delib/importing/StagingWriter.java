@@ -16,34 +16,44 @@ public class StagingWriter implements ItemWriter<Staged> {
 
     private final JdbcTemplate jdbc;
     private final long runId;
+    private final InputFile file;
     private final String insert;
 
     public StagingWriter(JdbcTemplate jdbc, long runId, InputFile file) {
         this.jdbc = jdbc;
         this.runId = runId;
+        this.file = file;
         List<String> columns = Stream.concat(Stream.of("run_id", "line"), file.columns().stream()).toList();
-        this.insert = "INSERT INTO " + file.table() + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        // Marks are staged packed, a student's consecutive rows in one (StagedMarks).
+        this.insert = file == InputFile.MARKS ? StagedMarks.INSERT : "INSERT INTO " + file.table() + " ("
+                + String.join(", ", columns) + ") VALUES (" + columns.stream().map(c -> "?")
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     @Override
     public void write(Chunk<? extends Staged> chunk) {
-        List<Object[]> accepted = new ArrayList<>();
+        List<Staged> staged = new ArrayList<>();
         List<Reject> rejected = new ArrayList<>();
         for (Staged s : chunk) {
             if (s.reject() != null) {
                 rejected.add(s.reject());
             } else {
-                Object[] row = new Object[s.values().length + 2];
-                row[0] = runId;
-                row[1] = s.line();
-                System.arraycopy(s.values(), 0, row, 2, s.values().length);
-                accepted.add(row);
+                staged.add(s);
             }
         }
+        List<Object[]> accepted = file == InputFile.MARKS ? StagedMarks.rows(runId, staged) : staged.stream()
+                .map(this::row).toList();
         if (!accepted.isEmpty()) {
             jdbc.batchUpdate(insert, accepted);
         }
         Rejects.insert(jdbc, runId, rejected);
+    }
+
+    private Object[] row(Staged s) {
+        Object[] row = new Object[s.values().length + 2];
+        row[0] = runId;
+        row[1] = s.line();
+        System.arraycopy(s.values(), 0, row, 2, s.values().length);
+        return row;
     }
 }

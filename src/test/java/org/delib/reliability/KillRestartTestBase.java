@@ -59,7 +59,7 @@ abstract class KillRestartTestBase {
     enum Target {
         STARTUP(null, 200, 2_500, "start-up: JVM, Spring, Flyway, recovery"),
         RESUMED(null, 2_500, 4_500, "the step a restart resumes"),
-        MARKS("import-students completed", 0, 900, "import-marks"),
+        MARKS("import-students completed", 0, 120, "import-marks"),
         SMALL("import-marks completed", 0, 200, "small imports and cross-checks"),
         // Four partitions on two threads deliberate the 1,500 students in about a second.
         DELIBERATE(Target.DELIBERATING, 0, 150, "deliberate"),
