@@ -2,6 +2,7 @@ package org.delib.importing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -16,18 +17,23 @@ public class StagingWriter implements ItemWriter<Staged> {
 
     private final JdbcTemplate jdbc;
     private final long runId;
-    private final InputFile file;
     private final String insert;
+    /** The rows to insert for a chunk's accepted rows. */
+    private final Function<List<Staged>, List<Object[]>> rows;
 
     public StagingWriter(JdbcTemplate jdbc, long runId, InputFile file) {
         this.jdbc = jdbc;
         this.runId = runId;
-        this.file = file;
-        List<String> columns = Stream.concat(Stream.of("run_id", "line"), file.columns().stream()).toList();
-        // Marks are staged packed, a student's consecutive rows in one (StagedMarks).
-        this.insert = file == InputFile.MARKS ? StagedMarks.INSERT : "INSERT INTO " + file.table() + " ("
-                + String.join(", ", columns) + ") VALUES (" + columns.stream().map(c -> "?")
-                .collect(Collectors.joining(", ")) + ")";
+        if (file == InputFile.MARKS) {
+            // Marks are staged packed, a student's consecutive rows in one (StagedMarks).
+            this.insert = StagedMarks.INSERT;
+            this.rows = staged -> StagedMarks.rows(runId, staged);
+        } else {
+            List<String> columns = Stream.concat(Stream.of("run_id", "line"), file.columns().stream()).toList();
+            this.insert = "INSERT INTO " + file.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                    + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+            this.rows = staged -> staged.stream().map(this::row).toList();
+        }
     }
 
     @Override
@@ -41,8 +47,7 @@ public class StagingWriter implements ItemWriter<Staged> {
                 staged.add(s);
             }
         }
-        List<Object[]> accepted = file == InputFile.MARKS ? StagedMarks.rows(runId, staged) : staged.stream()
-                .map(this::row).toList();
+        List<Object[]> accepted = rows.apply(staged);
         if (!accepted.isEmpty()) {
             jdbc.batchUpdate(insert, accepted);
         }
