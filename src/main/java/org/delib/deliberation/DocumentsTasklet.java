@@ -75,6 +75,7 @@ public class DocumentsTasklet implements Tasklet {
         List<String> levels = levels(jdbc, run);
         PvWriter pv = new PvWriter(run.profile());
         Transcripts transcripts = new Transcripts(run.profile());
+        double[] drawnBefore = {0, 0};
         for (String level : levels) {
             Predicate<Student> filter = shown.and(s -> s.level().equals(level));
             StoredResults students = new StoredResults(jdbc, run.runId(), run.programme(), run.profile(), filter);
@@ -89,15 +90,19 @@ public class DocumentsTasklet implements Tasklet {
                     took.of(1, results -> pv.writePdf(run.staging().resolve("pv" + suffix + ".pdf"), header,
                             run.programme(), level, results, rachats)),
                     took.of(2, results -> n[0] = transcripts.write(dir, header, run.programme(), results))));
-            LOG.info(String.format(Locale.ROOT, "documents %s: pv.xlsx %s, pv.pdf %s, %d transcripts %.1f s (%.0f/s)",
-                    level, took.text(0), took.text(1), n[0], took.wall[2], n[0] / Math.max(1e-9, took.wall[2])));
+            double[] drawing = {transcripts.drawingCpuSeconds(), transcripts.drawingUserSeconds()};
+            LOG.info(String.format(Locale.ROOT, "documents %s: pv.xlsx %s, pv.pdf %s, %d transcripts %.1f s (%.0f/s; "
+                    + "cpu %.1f s merging, %.1f s drawing, of which user %.1f s)", level, took.text(0), took.text(1),
+                    n[0], took.wall[2], n[0] / Math.max(1e-9, took.wall[2]), took.cpu[2], drawing[0] - drawnBefore[0],
+                    drawing[1] - drawnBefore[1]));
+            drawnBefore = drawing;
         }
         return RepeatStatus.FINISHED;
     }
 
     /**
      * When each document was done, and the processor time its thread took: the three share two cores, so the time
-     * each took alone tells which one to make faster (the transcripts' is mostly their workers', not counted).
+     * each took alone tells which one to make faster (the transcripts' thread merges; their workers draw).
      */
     private static final class Timings {
         private final long start = System.nanoTime();

@@ -4,12 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -105,7 +103,6 @@ final class PdfFonts implements Closeable {
     static final class Face implements Closeable {
         /** Subsets kept for reuse: a few dozen cover a cohort's names. */
         private static final int SUBSETS = 64;
-        private static final HexFormat HEX = HexFormat.of().withUpperCase();
         /** Strings a cache keeps before it is emptied: far more than a programme and a page of students show. */
         private static final int CACHED = 100_000;
 
@@ -117,7 +114,7 @@ final class PdfFonts implements Closeable {
         private final float[] widths = new float[Character.MAX_VALUE + 1];
         private final Map<String, String> printables = new HashMap<>();
         private final Map<String, byte[]> glyphs = new HashMap<>();
-        /** The four hex digits of the glyph id of each printable ASCII character, by character. */
+        /** The glyph id of each printable ASCII character as it goes in a literal string ({@link #glyph}). */
         private final byte[][] asciiGlyphs = new byte[0x7F][];
         /** Never saved: holds the font that draws. */
         private final PDDocument scratch = new PDDocument();
@@ -141,7 +138,7 @@ final class PdfFonts implements Closeable {
             this.unitsPerEm = ttf.getUnitsPerEm();
             Arrays.fill(widths, Float.NaN);
             for (char c = ' '; c < asciiGlyphs.length; c++) {
-                asciiGlyphs[c] = HEX.toHexDigits((short) cmap.getGlyphId(c)).getBytes(StandardCharsets.US_ASCII);
+                asciiGlyphs[c] = glyph(cmap.getGlyphId(c));
             }
         }
 
@@ -233,20 +230,28 @@ final class PdfFonts implements Closeable {
         }
 
         /**
-         * {@code printable} text as the operand of a text-showing operator in a PDF content stream: a hex string of
-         * the font's glyph ids, two bytes each, which is how PDFBox encodes it for this font (CID = glyph id).
+         * {@code printable} text as the operand of a text-showing operator in a PDF content stream: a literal string
+         * of the font's glyph ids, two bytes each, which is how PDFBox encodes text for this font (CID = glyph id).
+         * Literal, not hex as PDFBox writes it: half the bytes to compress and to copy, and text is most of a page.
          */
         byte[] glyphs(String printable) {
             if (!plainAscii(printable)) {
                 return cached(glyphs, printable, this::encode);
             }
-            byte[] hex = new byte[2 + 4 * printable.length()];
-            hex[0] = '<';
+            int length = 2;
             for (int i = 0; i < printable.length(); i++) {
-                System.arraycopy(asciiGlyphs[printable.charAt(i)], 0, hex, 1 + 4 * i, 4);
+                length += asciiGlyphs[printable.charAt(i)].length;
             }
-            hex[hex.length - 1] = '>';
-            return hex;
+            byte[] literal = new byte[length];
+            literal[0] = '(';
+            int at = 1;
+            for (int i = 0; i < printable.length(); i++) {
+                byte[] glyph = asciiGlyphs[printable.charAt(i)];
+                System.arraycopy(glyph, 0, literal, at, glyph.length);
+                at += glyph.length;
+            }
+            literal[at] = ')';
+            return literal;
         }
 
         /**
@@ -261,9 +266,28 @@ final class PdfFonts implements Closeable {
         }
 
         byte[] encode(String printable) {
-            StringBuilder b = new StringBuilder(2 + 4 * printable.length()).append('<');
-            printable.codePoints().forEach(cp -> b.append(HEX.toHexDigits((short) cmap.getGlyphId(cp))));
-            return b.append('>').toString().getBytes(StandardCharsets.US_ASCII);
+            ByteArrayOutputStream b = new ByteArrayOutputStream(2 + 2 * printable.length());
+            b.write('(');
+            printable.codePoints().forEach(cp -> b.writeBytes(glyph(cmap.getGlyphId(cp))));
+            b.write(')');
+            return b.toByteArray();
+        }
+
+        /**
+         * A glyph id's two bytes as they go in a literal string: the string's delimiters and backslash escaped, and
+         * the ends of line too, which a reader would otherwise normalise (and which keep an operator on one line).
+         */
+        static byte[] glyph(int id) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream(4);
+            for (int octet : new int[] {id >> 8 & 0xFF, id & 0xFF}) {
+                switch (octet) {
+                    case '(', ')', '\\' -> b.writeBytes(new byte[] {'\\', (byte) octet});
+                    case '\n' -> b.writeBytes(new byte[] {'\\', 'n'});
+                    case '\r' -> b.writeBytes(new byte[] {'\\', 'r'});
+                    default -> b.write(octet);
+                }
+            }
+            return b.toByteArray();
         }
 
         String compose(String s) {

@@ -82,6 +82,14 @@ final class PdfPages {
     /** The lines between the grid's rows, by their height; the first {@code gridRules} hold them. */
     private float[] gridRuleYs = new float[32];
     private int gridRules;
+    /**
+     * Whether a text object is open (BT written, not ET): consecutive texts share one, each placed from the one
+     * before (Td moves from the start of the previous line), instead of a BT … ET of their own each. Where the
+     * current line starts, in thousandths of a point, as written.
+     */
+    private boolean inText;
+    private long lineX;
+    private long lineY;
     /** An operator being written, with its operands. */
     private final byte[] line = new byte[128];
     /** The top of the free space on the current page. */
@@ -176,6 +184,7 @@ final class PdfPages {
         content = new ByteArrayOutputStream(8192);
         deflater = new Deflater(Deflater.BEST_SPEED);
         out = new BufferedOutputStream(new DeflaterOutputStream(content, deflater), 8192);
+        inText = false;
         fontSize = Float.NaN;
         fillStroke = null;
         lineWidth = Float.NaN;
@@ -188,6 +197,7 @@ final class PdfPages {
      * which embeds them in {@link #embedGlyphs}.
      */
     private COSStream end() throws IOException {
+        endText();
         out.close();
         out = null;
         deflater.end();
@@ -242,7 +252,12 @@ final class PdfPages {
             return;
         }
         fillGray(0);
-        out.write(BT);
+        if (!inText) {
+            out.write(BT);
+            inText = true;
+            lineX = 0;
+            lineY = 0;
+        }
         if (fontSize != this.fontSize) {
             out.write(fontName);
             op("Tf", fontSize);
@@ -256,14 +271,33 @@ final class PdfPages {
             strokeGray(0);
             lineWidth(fontSize / 30);
         }
-        op("Td", x, baseline);
+        // Moved from the previous line's start as written, so that rounding does not add up along a page.
+        long atX = thousandths(x);
+        long atY = thousandths(baseline);
+        int at = thousandths(line, 0, atX - lineX);
+        line[at++] = ' ';
+        at = thousandths(line, at, atY - lineY);
+        line[at++] = ' ';
+        line[at++] = 'T';
+        line[at++] = 'd';
+        line[at++] = '\n';
+        out.write(line, 0, at);
+        lineX = atX;
+        lineY = atY;
         // The glyphs are the font's ids, as PDFBox would encode them.
         out.write(face.glyphs(t));
         out.write(TJ);
         for (int i = 0; i < t.length(); i += Character.charCount(t.codePointAt(i))) {
             shown.set(t.codePointAt(i));
         }
-        out.write(ET);
+    }
+
+    /** Closes the text object open, if any: drawing a path is not allowed inside one. */
+    private void endText() throws IOException {
+        if (inText) {
+            out.write(ET);
+            inText = false;
+        }
     }
 
     private static final byte[] BT = "BT\n".getBytes(StandardCharsets.US_ASCII);
@@ -295,7 +329,16 @@ final class PdfPages {
      * -3.5, 112.376); returns where it ends.
      */
     static int coordinate(byte[] into, int at, float v) {
-        long thousandths = Math.round(v * 1000.0);
+        return thousandths(into, at, thousandths(v));
+    }
+
+    /** {@code v} in thousandths of a point, as written. */
+    private static long thousandths(float v) {
+        return Math.round(v * 1000.0);
+    }
+
+    /** Writes {@code thousandths} / 1000 as {@link #coordinate} does. */
+    private static int thousandths(byte[] into, int at, long thousandths) {
         if (thousandths < 0) {
             into[at++] = '-';
             thousandths = -thousandths;
@@ -365,6 +408,7 @@ final class PdfPages {
     /** A rectangle, filled with {@code gray} (1 is white) when not null, and outlined when {@code stroke}. */
     void rect(float x, float yBottom, float w, float h, Float gray, boolean stroke) throws IOException {
         strokeGrid();
+        endText();
         if (gray != null) {
             fillGray(gray);
             op("re", x, yBottom, w, h);
@@ -389,6 +433,7 @@ final class PdfPages {
         // the cursor moves), with no rounding from adding h back to break the grid.
         float yBottom = top - h;
         if (gray != null) {
+            endText();
             fillGray(gray);
             op("re", x, yBottom, total(widths), h);
             op("f");
@@ -425,6 +470,7 @@ final class PdfPages {
         if (gridWidths == null) {
             return;
         }
+        endText();
         strokeGray(0.35f);
         lineWidth(0.4f);
         float right = gridX + total(gridWidths);
@@ -446,6 +492,7 @@ final class PdfPages {
 
     void rule(float x1, float y1, float x2, float y2) throws IOException {
         strokeGrid();
+        endText();
         strokeGray(0);
         lineWidth(0.5f);
         op("m", x1, y1);

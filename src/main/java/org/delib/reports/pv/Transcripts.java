@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.cos.COSName;
@@ -65,10 +68,17 @@ public final class Transcripts {
     /** Students handed to the workers at a time: enough to keep them busy, few enough to keep the heap small. */
     private static final int BATCH = 250;
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final RulesProfile profile;
     private final int workers;
     private final int volume;
+    /**
+     * Processor time the workers took drawing, in nanoseconds, and the part of it in user mode (the rest is the
+     * system's, mostly creating files, which varies much from run to run): where the documents step's time goes.
+     */
+    private final AtomicLong drawingCpu = new AtomicLong();
+    private final AtomicLong drawingUser = new AtomicLong();
 
     public Transcripts(RulesProfile profile) {
         this(profile, Runtime.getRuntime().availableProcessors(), VOLUME);
@@ -138,6 +148,16 @@ public final class Transcripts {
         return n;
     }
 
+    /** The processor time the workers have taken drawing and writing transcripts so far, in seconds. */
+    public double drawingCpuSeconds() {
+        return drawingCpu.get() / 1e9;
+    }
+
+    /** The part of {@link #drawingCpuSeconds} in user mode. */
+    public double drawingUserSeconds() {
+        return drawingUser.get() / 1e9;
+    }
+
     /** Has the transcripts of {@code batch} written, a contiguous slice per worker; returns the slices drawing. */
     private List<Future<List<Drawn>>> draw(ExecutorService pool, BlockingQueue<PdfFonts> fonts, boolean latin,
                                            Path dir, PvHeader header, Programme programme,
@@ -148,6 +168,8 @@ public final class Transcripts {
             List<StudentResult> slice = batch.subList(w * size, Math.min(batch.size(), (w + 1) * size));
             slices.add(pool.submit(() -> {
                 PdfFonts font = fonts.take();
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
+                long userStart = THREADS.getCurrentThreadUserTime();
                 try {
                     Page page = new Page(header, programme, new Numbers(profile.decimals()));
                     List<Drawn> drawn = new ArrayList<>(slice.size());
@@ -158,6 +180,8 @@ public final class Transcripts {
                     }
                     return drawn;
                 } finally {
+                    drawingCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
+                    drawingUser.addAndGet(THREADS.getCurrentThreadUserTime() - userStart);
                     fonts.add(font);
                 }
             }));

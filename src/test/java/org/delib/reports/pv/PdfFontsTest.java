@@ -14,6 +14,14 @@ class PdfFontsTest {
             .collect(Collectors.joining());
 
     @Test
+    void glyphIdsAreEscapedWhereALiteralStringNeedsIt() {
+        assertThat(PdfFonts.Face.glyph(0x2829)).isEqualTo(new byte[] {'\\', '(', '\\', ')'});
+        assertThat(PdfFonts.Face.glyph(0x0A5C)).isEqualTo(new byte[] {'\\', 'n', '\\', '\\'});
+        assertThat(PdfFonts.Face.glyph(0x0D00)).isEqualTo(new byte[] {'\\', 'r', 0});
+        assertThat(PdfFonts.Face.glyph(0x015D)).isEqualTo(new byte[] {1, 0x5D});
+    }
+
+    @Test
     void plainAsciiIsPrintedAndEncodedAsTheGeneralPathWould() throws Exception {
         try (PdfFonts fonts = new PdfFonts()) {
             for (PdfFonts.Face face : List.of(fonts.full(), fonts.latin())) {

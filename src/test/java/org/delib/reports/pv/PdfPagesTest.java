@@ -9,10 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,15 +50,49 @@ class PdfPagesTest {
             pages.newPage();
             draw.on(pages);
             pages.finish();
-            COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);
-            try (InputStream in = stream.createInputStream()) {
-                return List.of(new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n"));
-            }
+            return operators(doc);
         }
     }
 
     private interface PageDrawing {
         void on(PdfPages pages) throws IOException;
+    }
+
+    /**
+     * Texts follow one another in one text object, each moved from the one before; drawing a path closes it. Every
+     * printable character reads back, those whose glyph ids need escaping in a literal string ( ) \\ among them.
+     */
+    @Test
+    void consecutiveTextsShareATextObjectAndReadBackAsWritten(@TempDir Path dir) throws IOException {
+        String ascii = IntStream.rangeClosed(' ', '~').mapToObj(Character::toString).collect(Collectors.joining());
+        Path file = dir.resolve("t.pdf");
+        List<String> ops;
+        try (PdfFonts fonts = new PdfFonts(); PDDocument doc = new PDDocument()) {
+            PdfPages pages = new PdfPages(doc, fonts.latin(), PDRectangle.A4, p -> { });
+            pages.newPage();
+            pages.text(ascii, 30, 700, 8, false);
+            pages.text("Élève Œuvre", 40.5f, 690.25f, 8, false);
+            pages.rule(28, 680, 100, 680);
+            pages.text("après", 30, 670, 8, false);
+            pages.embedGlyphs();
+            ops = operators(doc);
+            PdfPages.save(doc, file, PvFixtures.header(false));
+        }
+        assertThat(ops).containsSubsequence("BT", "30 700 Td", "10.5 -9.75 Td", "ET", "28 680 m", "S", "BT",
+                "30 670 Td", "ET");
+        assertThat(ops.stream().filter(op -> op.equals("BT"))).hasSize(2);
+        try (PDDocument read = Loader.loadPDF(file.toFile())) {
+            assertThat(new PDFTextStripper().getText(read).lines())
+                    .containsExactly(ascii, "Élève Œuvre", "après");
+        }
+    }
+
+    /** The operators of {@code doc}'s first page, decompressed, a line each. */
+    private static List<String> operators(PDDocument doc) throws IOException {
+        COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);
+        try (InputStream in = stream.createInputStream()) {
+            return List.of(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).split("\n"));
+        }
     }
 
     @Test
@@ -68,7 +106,7 @@ class PdfPagesTest {
         });
         // The header row's fill, then its text, then the grid: its outline, two lines between rows, two between
         // columns.
-        assertThat(ops).containsSubsequence("28 90 60 10 re", "f", "<0042> Tj", "28 70 60 30 re", "28 90 m", "88 90 l",
+        assertThat(ops).containsSubsequence("28 90 60 10 re", "f", "(\u0000B) Tj", "28 70 60 30 re", "28 90 m", "88 90 l",
                 "28 80 m", "88 80 l", "38 100 m", "38 70 l", "58 100 m", "58 70 l", "S");
         assertThat(ops.stream().filter(op -> op.endsWith(" re"))).hasSize(2);
         assertThat(ops.stream().filter(op -> op.endsWith(" m"))).hasSize(4);
