@@ -114,8 +114,11 @@ final class PdfFonts implements Closeable {
         private final float[] widths = new float[Character.MAX_VALUE + 1];
         private final Map<String, String> printables = new HashMap<>();
         private final Map<String, byte[]> glyphs = new HashMap<>();
-        /** The glyph id of each printable ASCII character as it goes in a literal string ({@link #glyph}). */
-        private final byte[][] asciiGlyphs = new byte[0x7F][];
+        /**
+         * For each character below {@link #DIRECT} that this face shows as it is (see {@link #direct}), its glyph id
+         * as it goes in a literal string ({@link #glyph}); null for the others.
+         */
+        private final byte[][] directGlyphs = new byte[DIRECT][];
         /** Never saved: holds the font that draws. */
         private final PDDocument scratch = new PDDocument();
         private PDType0Font drawing;
@@ -137,8 +140,11 @@ final class PdfFonts implements Closeable {
             this.name = name;
             this.unitsPerEm = ttf.getUnitsPerEm();
             Arrays.fill(widths, Float.NaN);
-            for (char c = ' '; c < asciiGlyphs.length; c++) {
-                asciiGlyphs[c] = glyph(cmap.getGlyphId(c));
+            for (char c = 0; c < DIRECT; c++) {
+                String one = String.valueOf(c);
+                if (compose(one).equals(one)) {
+                    directGlyphs[c] = glyph(cmap.getGlyphId(c));
+                }
             }
         }
 
@@ -212,17 +218,22 @@ final class PdfFonts implements Closeable {
             if (s == null) {
                 return "";
             }
-            return plainAscii(s) ? s : cached(printables, s, this::compose);
+            return direct(s) ? s : cached(printables, s, this::compose);
         }
 
+        /** Basic Latin, Latin-1 and Latin Extended-A: precomposed letters, none a combining mark. */
+        private static final int DIRECT = 0x180;
+
         /**
-         * Whether {@code s} is printable ASCII only, which both faces show as it is: most of what a transcript shows
-         * (codes, marks, results), printed without the caches, whose lookups were a fifth of its time.
+         * Whether {@code s} is shown as it is, without the caches: every character below {@link #DIRECT}, one the
+         * face has and composing leaves alone (not a control character). That is nearly everything a French
+         * transcript shows, titles and names included; looking accented text up in the caches was a fifth of the
+         * time of drawing one, and every student's own line filled them.
          */
-        private static boolean plainAscii(String s) {
+        private boolean direct(String s) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (c < ' ' || c > '~') {
+                if (c >= DIRECT || directGlyphs[c] == null) {
                     return false;
                 }
             }
@@ -235,18 +246,18 @@ final class PdfFonts implements Closeable {
          * Literal, not hex as PDFBox writes it: half the bytes to compress and to copy, and text is most of a page.
          */
         byte[] glyphs(String printable) {
-            if (!plainAscii(printable)) {
+            if (!direct(printable)) {
                 return cached(glyphs, printable, this::encode);
             }
             int length = 2;
             for (int i = 0; i < printable.length(); i++) {
-                length += asciiGlyphs[printable.charAt(i)].length;
+                length += directGlyphs[printable.charAt(i)].length;
             }
             byte[] literal = new byte[length];
             literal[0] = '(';
             int at = 1;
             for (int i = 0; i < printable.length(); i++) {
-                byte[] glyph = asciiGlyphs[printable.charAt(i)];
+                byte[] glyph = directGlyphs[printable.charAt(i)];
                 System.arraycopy(glyph, 0, literal, at, glyph.length);
                 at += glyph.length;
             }
