@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
@@ -27,6 +28,8 @@ public final class ReadAhead<I, O> implements AutoCloseable {
     private final Thread thread;
     private Iterator<Object> batch = Collections.emptyIterator();
     private boolean ended;
+    /** Set by {@link #close}, which another thread may call while the taker waits (a job being stopped). */
+    private volatile boolean closed;
 
     /** Starts reading {@code reader}, already open, and transforming its items, in a thread named {@code name}. */
     public ReadAhead(String name, ItemReader<I> reader, Function<I, O> transform) {
@@ -65,7 +68,15 @@ public final class ReadAhead<I, O> implements AutoCloseable {
             return null;
         }
         if (!batch.hasNext()) {
-            batch = queue.take().iterator();
+            List<Object> next;
+            // Closed meanwhile, or its thread interrupted, the reading hands nothing more: waiting for it would be
+            // for ever (a scheduled job being stopped hung there, holding its lock).
+            while ((next = queue.poll(100, TimeUnit.MILLISECONDS)) == null) {
+                if (closed || !thread.isAlive() && queue.isEmpty()) {
+                    throw new IllegalStateException("the reading of this file was stopped (the step was closed)");
+                }
+            }
+            batch = next.iterator();
         }
         Object next = batch.next();
         if (next == END || next instanceof Throwable) {
@@ -84,6 +95,7 @@ public final class ReadAhead<I, O> implements AutoCloseable {
     /** Stops reading, and waits until the thread has: the reader can then be closed. */
     @Override
     public void close() throws InterruptedException {
+        closed = true;
         thread.interrupt();
         thread.join();
     }

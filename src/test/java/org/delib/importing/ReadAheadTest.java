@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,5 +70,53 @@ class ReadAheadTest {
         int read = n.get();
         Thread.sleep(50);
         assertThat(n.get()).isEqualTo(read); // reads no more once closed
+    }
+
+    /**
+     * Closed by another thread (a job stopped) while the taker waits and the reading thread is inside a read that
+     * does not answer interruption: the taker is told, instead of waiting for ever for rows that will not come.
+     */
+    @Test
+    @Timeout(10)
+    void closingFromAnotherThreadReleasesTheTakerWaiting() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ReadAhead<Integer, Integer> ahead = new ReadAhead<>("test", () -> {
+            reading.countDown();
+            boolean interrupted = false;
+            while (release.getCount() > 0) { // as a blocking file read: deaf to interruption, which stays set
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return 1;
+        }, i -> i);
+        CompletableFuture<Integer> taker = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ahead.next();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        reading.await();
+        Thread closer = new Thread(() -> {
+            try {
+                ahead.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        closer.start();
+        Thread.sleep(100); // the interruption lands while the thread reads
+        release.countDown();
+        closer.join();
+        assertThatThrownBy(() -> taker.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasRootCauseInstanceOf(IllegalStateException.class).hasRootCauseMessage(
+                        "the reading of this file was stopped (the step was closed)");
     }
 }

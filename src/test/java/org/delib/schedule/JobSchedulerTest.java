@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.delib.DelibApplication;
 import org.delib.cli.JobRunner;
@@ -89,7 +90,7 @@ class JobSchedulerTest {
         CompletableFuture<JobScheduler.Outcome> first = CompletableFuture.supplyAsync(() -> scheduler.trigger(file));
         await(this::running, Duration.ofSeconds(30));
         assertThat(scheduler.trigger(file)).isEqualTo(JobScheduler.Outcome.REFUSED_RUNNING);
-        assertThat(first.get()).isEqualTo(JobScheduler.Outcome.COMPLETED);
+        assertThat(first.get(120, TimeUnit.SECONDS)).isEqualTo(JobScheduler.Outcome.COMPLETED);
         assertThat(scheduler.trigger(file)).isEqualTo(JobScheduler.Outcome.SKIPPED_UNCHANGED);
         assertThat(runsOf("manual")).isEqualTo(1);
     }
@@ -101,7 +102,7 @@ class JobSchedulerTest {
         CompletableFuture<JobScheduler.Outcome> run = CompletableFuture.supplyAsync(() -> scheduler.trigger(file));
         await(this::running, Duration.ofSeconds(30));
         scheduler.stop(); // what SIGTERM does, through the context's shutdown
-        assertThat(run.get()).isEqualTo(JobScheduler.Outcome.FAILED); // stopped at a chunk boundary
+        assertThat(run.get(120, TimeUnit.SECONDS)).isEqualTo(JobScheduler.Outcome.FAILED); // stopped at a chunk boundary
         assertThat(Files.exists(JobHarness.sessionDir(dir.resolve("out"), 1))).isFalse();
         JobRunner.Outcome resumed = new JobHarness(runner).restart("stopped",
                 JobHarness.job(JobHarness.DEMO.toAbsolutePath(), dir.resolve("out"), 1));
