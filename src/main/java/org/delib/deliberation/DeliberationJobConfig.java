@@ -159,7 +159,15 @@ public class DeliberationJobConfig {
         };
     }
 
-    @Bean
+    /**
+     * The step's readers and writers are closed by their step, in its thread, as the item streams they are; not by
+     * the step scope's end as well (Spring would infer {@code close} as their destroy method): Spring Batch 6's
+     * {@code JobOperator.stop} ends the scope of a running step from the stopping thread, which closed a reader while
+     * the step was reading (the reading thread of an import interrupted, the step waiting for its rows for ever).
+     */
+    static final String CLOSED_BY_THEIR_STEP = "";
+
+    @Bean(destroyMethod = CLOSED_BY_THEIR_STEP)
     @StepScope
     public ImportItems importItems(@Value("#{stepExecution}") StepExecution step, RunContextHolder run,
                                    JdbcTemplate jdbc, JobRepository jobs, ImportLookups lookups) {
@@ -206,7 +214,7 @@ public class DeliberationJobConfig {
         };
     }
 
-    @Bean
+    @Bean(destroyMethod = CLOSED_BY_THEIR_STEP)
     @StepScope
     public StudentRecordReader students(RunContextHolder run, JdbcTemplate jdbc,
                                         @Value("#{stepExecution}") StepExecution step) {
@@ -249,7 +257,7 @@ public class DeliberationJobConfig {
         return run.get().session() == 1 ? deliberation::sessionOne : deliberation::sessionTwo;
     }
 
-    @Bean
+    @Bean(destroyMethod = CLOSED_BY_THEIR_STEP)
     @StepScope
     public CompositeItemWriter<StudentResult> resultWriters(RunContextHolder run, JdbcTemplate jdbc,
                                                             @Value("#{stepExecution}") StepExecution step)

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -18,10 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.StringUtils;
 
 /** The overnight mode: cron triggers, one execution per job at a time, unchanged inputs skipped, clean stop. */
 @SpringBootTest(classes = DelibApplication.class)
@@ -40,6 +44,9 @@ class JobSchedulerTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ConfigurableListableBeanFactory beans;
 
     @TempDir
     Path dir;
@@ -93,6 +100,20 @@ class JobSchedulerTest {
         assertThat(first.get(120, TimeUnit.SECONDS)).isEqualTo(JobScheduler.Outcome.COMPLETED);
         assertThat(scheduler.trigger(file)).isEqualTo(JobScheduler.Outcome.SKIPPED_UNCHANGED);
         assertThat(runsOf("manual")).isEqualTo(1);
+    }
+
+    /**
+     * Spring Batch 6's JobOperator.stop ends the scope of the running step from the stopping thread: the step's
+     * readers and writers must not be closed by that (the step, reading, would find them closed), only by their step.
+     */
+    @Test
+    void aStopFromAnotherThreadLeavesTheRunningStepsReadersAndWritersOpen() {
+        for (String stream : List.of("importItems", "students", "resultWriters")) {
+            AbstractBeanDefinition bean = (AbstractBeanDefinition) beans.getBeanDefinition("scopedTarget." + stream);
+            assertThat(bean.getScope()).isEqualTo("step");
+            String[] destroy = bean.getDestroyMethodNames();
+            assertThat(destroy == null ? List.of() : List.of(destroy)).as(stream).noneMatch(StringUtils::hasText);
+        }
     }
 
     @Test
