@@ -14,7 +14,6 @@ import org.delib.cli.JobDefinition;
 import org.delib.cli.JobRunner;
 import org.delib.schedule.JobScheduler;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
@@ -37,13 +36,11 @@ public class ConsoleActions {
     }
 
     private final JobScheduler scheduler;
-    private final JobOperator operator;
     private final Map<String, Note> notes = new ConcurrentHashMap<>();
     private final ExecutorService executor;
 
-    public ConsoleActions(JobScheduler scheduler, JobOperator operator) {
+    public ConsoleActions(JobScheduler scheduler) {
         this.scheduler = scheduler;
-        this.operator = operator;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "delib-console-" + n.incrementAndGet());
@@ -93,7 +90,7 @@ public class ConsoleActions {
         String name = Runs.jobOf(execution);
         try {
             LOG.info(name + ": stop of execution " + execution.getId() + " requested by " + user + " from the console");
-            operator.stop(execution);
+            scheduler.stop(execution);
             note(name, "stop requested by " + user + ": the run stops at its next commit", false);
             return true;
         } catch (Exception e) {

@@ -23,7 +23,6 @@ import org.delib.deliberation.RunContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
@@ -44,15 +43,13 @@ public class JobScheduler {
     public enum Outcome { COMPLETED, FAILED, SKIPPED_UNCHANGED, REFUSED_RUNNING }
 
     private final JobRunner runner;
-    private final JobOperator operator;
     private final JobRepository jobs;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private ThreadPoolTaskScheduler scheduler;
     private Path dataDir;
 
-    public JobScheduler(JobRunner runner, JobOperator operator, JobRepository jobs) {
+    public JobScheduler(JobRunner runner, JobRepository jobs) {
         this.runner = runner;
-        this.operator = operator;
         this.jobs = jobs;
     }
 
@@ -150,6 +147,21 @@ public class JobScheduler {
         }
     }
 
+    /**
+     * Asks a running execution to stop: only the job's execution is marked STOPPING; each of its running steps
+     * reads it at its next commit and stops there, the sole writer of its own execution, resumable with
+     * {@code restart}. Not {@code JobOperator.stop}, which also writes the running step's execution from the calling
+     * thread, racing the step's own writes (the loser's step ends UNKNOWN, not restartable: spring-batch #5308), and
+     * ends the step's scope from there.
+     */
+    public void stop(JobExecution execution) {
+        if (!execution.isRunning()) {
+            throw new IllegalStateException("execution " + execution.getId() + " is not running");
+        }
+        execution.setStatus(BatchStatus.STOPPING);
+        jobs.update(execution);
+    }
+
     /** SIGTERM: no new trigger; running jobs stop at their next commit, resumable with {@code restart}. */
     @PreDestroy
     public synchronized void stop() {
@@ -161,7 +173,7 @@ public class JobScheduler {
             if (running.contains(e.getJobParameters().getString(RunContext.JOB))) {
                 try {
                     LOG.info("stopping run #" + e.getJobInstanceId() + " (" + e.getJobParameters().getString(RunContext.JOB) + ")");
-                    operator.stop(e);
+                    stop(e);
                 } catch (Exception ex) {
                     LOG.warn("cannot stop run #" + e.getJobInstanceId() + ": " + ex.getMessage());
                 }
