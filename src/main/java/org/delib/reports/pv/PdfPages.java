@@ -278,10 +278,7 @@ final class PdfPages {
         line[at++] = ' ';
         at = thousandths(line, at, atY - lineY);
         line[at++] = ' ';
-        line[at++] = 'T';
-        line[at++] = 'd';
-        line[at++] = '\n';
-        out.write(line, 0, at);
+        operator(at, "Td");
         lineX = atX;
         lineY = atY;
         // The glyphs are the font's ids, as PDFBox would encode them.
@@ -317,6 +314,11 @@ final class PdfPages {
             at = coordinate(line, at, v);
             line[at++] = ' ';
         }
+        operator(at, operator);
+    }
+
+    /** Ends the operator being written, its operands the first {@code at} bytes of {@code line}, and writes it. */
+    private void operator(int at, String operator) throws IOException {
         for (int i = 0; i < operator.length(); i++) {
             line[at++] = (byte) operator.charAt(i);
         }
