@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * times, from H2's indexes, was a quarter of the PV's time.
  *
  * <p>A consumer that fails stops taking items, but the others go on; the first failure is thrown once every
- * consumer has finished. Memory stays flat: each consumer has a few pages waiting at most, and the reading waits for
- * the slowest.
+ * consumer has finished. Memory stays flat: each consumer has {@value #PAGES_AHEAD} pages waiting at most, and the
+ * reading waits for the slowest.
  */
 final class SharedReading<T> {
 
@@ -29,7 +29,12 @@ final class SharedReading<T> {
     }
 
     private static final int PAGE = 250;
-    private static final int PAGES_AHEAD = 4;
+    /**
+     * Pages a consumer may be behind the reading: 10,000 students, a few tens of MB. The workbook, faster than the
+     * transcripts, gets that far ahead, and zips its sheets while they finish, instead of after them with one core
+     * idle (with 4 pages, its last second and more came after everything else).
+     */
+    private static final int PAGES_AHEAD = 40;
 
     private final Iterable<T> source;
 

@@ -2,9 +2,11 @@ package org.delib.deliberation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipFile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -14,6 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.delib.DelibApplication;
 import org.delib.cli.JobDefinition;
 import org.delib.cli.JobRunner;
+import org.delib.reports.pv.Transcripts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -178,16 +181,24 @@ class DebtsJobTest {
         }
         assertThat(pvText("2026-2027")).contains("Dettes").contains("E001 Diallo Awa").contains("ADM L1 réglée")
                 .contains("AJAC dues : PROG1, PROG4");
-        try (PDDocument e001 = Loader.loadPDF(out.resolve("releves/E001.pdf").toFile())) {
+        try (PDDocument e001 = transcript(out, "E001")) {
             assertThat(new PDFTextStripper().getText(e001)).containsSubsequence("L2 Année L2 60 12.00 ADM 1 60",
                     "Dettes de L1", "UEF11 Fondamentaux 1 3 20 10.50 ADM 1 20", "ANA1 Analyse 1 1 10 11.00 ADM 1 10",
                     "S1 Semestre S1 30 10.88 ADM 1 30", "L1 Année L1 60 11.25 ADM 1 60", "Décision du jury : ADM");
         }
-        try (PDDocument e002 = Loader.loadPDF(out.resolve("releves/E002.pdf").toFile())) {
+        try (PDDocument e002 = transcript(out, "E002")) {
             assertThat(new PDFTextStripper().getText(e002)).containsSubsequence("Dettes de L1",
                     "UEM11 Méthodologie 1 1 10 3.50 AJ 2 0", "PROG1 Programmation 1 1 10 3.50 AJ 2 0",
                     "S1 Semestre S1 30 9.88 AJ 2 20", "L1 Année L1 60 9.92 AJ 2 50", "Décision du jury : AJAC",
                     "Dettes : PROG1, PROG4");
+        }
+    }
+
+    /** A student's transcript, from the run's archive of them. */
+    private static PDDocument transcript(Path out, String student) throws IOException {
+        try (ZipFile archive = new ZipFile(out.resolve(DocumentsTasklet.TRANSCRIPTS).resolve(Transcripts.ARCHIVE)
+                .toFile())) {
+            return Loader.loadPDF(archive.getInputStream(archive.getEntry(student + ".pdf")).readAllBytes());
         }
     }
 

@@ -22,7 +22,7 @@ final class Numbers {
     }
 
     static String credits(BigDecimal credits) {
-        BigDecimal c = credits.stripTrailingZeros();
-        return c.scale() <= 0 ? c.toBigInteger().toString() : c.toPlainString();
+        // Plain, a whole number has no decimal point: 30, not 3E+1 nor 30.0.
+        return credits.stripTrailingZeros().toPlainString();
     }
 }

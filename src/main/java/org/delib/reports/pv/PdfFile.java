@@ -3,11 +3,7 @@ package org.delib.reports.pv;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -83,8 +79,8 @@ final class PdfFile {
         return n;
     }
 
-    /** Writes the cross-reference table and the trailer, {@code root} the catalog, and the file to {@code file}. */
-    void save(Path file, int root) throws IOException {
+    /** Writes the cross-reference table and the trailer, {@code root} the catalog; returns the whole file. */
+    byte[] bytes(int root) {
         int xref = position();
         StringBuilder table = new StringBuilder(32 + 20 * offsets.size())
                 .append("xref\n0 ").append(offsets.size() + 1).append("\n0000000000 65535 f \n");
@@ -96,14 +92,12 @@ final class PdfFile {
         table.append("trailer\n<</Size ").append(offsets.size() + 1).append(" /Root ").append(root)
                 .append(" 0 R>>\nstartxref\n").append(xref).append("\n%%EOF\n");
         ascii(table.toString());
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer[] parts = {ByteBuffer.wrap(HEADER), ByteBuffer.wrap(first.bytes()),
-                    ByteBuffer.wrap(out.toByteArray())};
-            while (parts[2].hasRemaining()) {
-                channel.write(parts);
-            }
-        }
+        byte[] file = new byte[position()];
+        System.arraycopy(HEADER, 0, file, 0, HEADER.length);
+        System.arraycopy(first.bytes(), 0, file, HEADER.length, first.bytes().length);
+        byte[] rest = out.toByteArray();
+        System.arraycopy(rest, 0, file, HEADER.length + first.bytes().length, rest.length);
+        return file;
     }
 
     private int open() {

@@ -119,9 +119,6 @@ final class PdfFonts implements Closeable {
          * as it goes in a literal string ({@link #glyph}); null for the others.
          */
         private final byte[][] directGlyphs = new byte[DIRECT][];
-        /** Never saved: holds the font that draws. */
-        private final PDDocument scratch = new PDDocument();
-        private PDType0Font drawing;
         /** Subsets by the characters they cover, least recently used first. */
         private final Map<BitSet, PdfFile.Fragment> subsets = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -151,17 +148,6 @@ final class PdfFonts implements Closeable {
         /** The font for one document: only the glyphs used are written into it. */
         PDType0Font embed(PDDocument doc) throws IOException {
             return PDType0Font.load(doc, ttf, true);
-        }
-
-        /**
-         * A font to draw with on pages whose content goes into other documents (see {@link #subset}): loaded once,
-         * never embedded itself. Content encodes text as the font's glyph ids whatever the subset.
-         */
-        PDType0Font drawing() throws IOException {
-            if (drawing == null) {
-                drawing = PDType0Font.load(scratch, ttf, true);
-            }
-            return drawing;
         }
 
         /**
@@ -195,15 +181,16 @@ final class PdfFonts implements Closeable {
         float width(String printable) throws IOException {
             float w = 0;
             for (int i = 0; i < printable.length(); i++) {
-                int cp = printable.codePointAt(i);
-                if (Character.isSupplementaryCodePoint(cp)) {
-                    w += advance(cp);
-                    i++;
+                char c = printable.charAt(i);
+                if (Character.isSurrogate(c)) {
+                    w += advance(printable.codePointAt(i++));
                 } else {
-                    if (Float.isNaN(widths[cp])) {
-                        widths[cp] = advance(cp);
+                    float advance = widths[c];
+                    if (advance != advance) { // NaN: not measured yet
+                        advance = advance(c);
+                        widths[c] = advance;
                     }
-                    w += widths[cp];
+                    w += advance;
                 }
             }
             return w;
@@ -246,23 +233,38 @@ final class PdfFonts implements Closeable {
          * Literal, not hex as PDFBox writes it: half the bytes to compress and to copy, and text is most of a page.
          */
         byte[] glyphs(String printable) {
+            byte[] literal = new byte[glyphsLength(printable)];
+            glyphs(printable, literal, 0);
+            return literal;
+        }
+
+        /** The length of {@link #glyphs}. */
+        int glyphsLength(String printable) {
             if (!direct(printable)) {
-                return cached(glyphs, printable, this::encode);
+                return cached(glyphs, printable, this::encode).length;
             }
             int length = 2;
             for (int i = 0; i < printable.length(); i++) {
                 length += directGlyphs[printable.charAt(i)].length;
             }
-            byte[] literal = new byte[length];
-            literal[0] = '(';
-            int at = 1;
-            for (int i = 0; i < printable.length(); i++) {
-                byte[] glyph = directGlyphs[printable.charAt(i)];
-                System.arraycopy(glyph, 0, literal, at, glyph.length);
-                at += glyph.length;
+            return length;
+        }
+
+        /** Writes {@link #glyphs} into {@code into} from {@code at}; returns where they end. */
+        int glyphs(String printable, byte[] into, int at) {
+            if (!direct(printable)) {
+                byte[] literal = cached(glyphs, printable, this::encode);
+                System.arraycopy(literal, 0, into, at, literal.length);
+                return at + literal.length;
             }
-            literal[at] = ')';
-            return literal;
+            into[at++] = '(';
+            for (int i = 0; i < printable.length(); i++) {
+                for (byte b : directGlyphs[printable.charAt(i)]) {
+                    into[at++] = b;
+                }
+            }
+            into[at++] = ')';
+            return at;
         }
 
         /**
@@ -318,9 +320,7 @@ final class PdfFonts implements Closeable {
         @Override
         public void close() throws IOException {
             subsets.clear();
-            try (scratch) {
-                ttf.close();
-            }
+            ttf.close();
         }
     }
 }

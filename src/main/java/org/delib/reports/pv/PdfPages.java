@@ -1,7 +1,6 @@
 package org.delib.reports.pv;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -43,23 +41,28 @@ final class PdfPages {
         void draw(PdfPages pages) throws IOException;
     }
 
+    /** The document the pages go into; null when their content is only collected ({@link #contents}). */
     private final PDDocument doc;
     private final PdfFonts.Face face;
+    /** The font the pages' resources name; null when there is no document. */
     private final PDType0Font font;
     /** The font's name in the pages' resources, as the operand of Tf. */
     private final byte[] fontName;
     private final PDRectangle size;
     private final PageStart pageStart;
-    /** The current content, written operator by operator (see {@link #op}); null between pages. */
-    private OutputStream out;
-    /** The current page, and its content compressed as drawn: written into the page when it is finished. */
-    private PDPage page;
-    private ByteArrayOutputStream content;
     /**
-     * Compresses the content at its fastest level: at the default one, compressing took a fifth of the time of a
-     * transcript; pages come out a fifth larger.
+     * The current content, written operator by operator (see {@link #op}) into {@code content[0, length)}, and
+     * compressed when it ends. A plain array: each operator through buffered and deflating streams took a lock and
+     * a copy or two.
      */
-    private Deflater deflater;
+    private byte[] content = new byte[16384];
+    private int length;
+    /** Whether content is being drawn: between {@link #begin} and {@link #end}. */
+    private boolean drawing;
+    /** The current page, written when it is finished; null when the pages' content is only collected. */
+    private PDPage page;
+    /** The content of the pages finished, compressed, when they are only collected. */
+    private final List<byte[]> contents = new ArrayList<>();
     /**
      * What the current content's graphics state holds, so that an operator is written only when it changes it; NaN
      * (and null) when unknown.
@@ -90,8 +93,6 @@ final class PdfPages {
     private boolean inText;
     private long lineX;
     private long lineY;
-    /** An operator being written, with its operands. */
-    private final byte[] line = new byte[128];
     /** The top of the free space on the current page. */
     float y;
 
@@ -100,8 +101,16 @@ final class PdfPages {
         this(doc, face, face.embed(doc), size, pageStart);
     }
 
-    /** Pages of {@code doc} that show {@code face} as {@code font}, which is embedded elsewhere or not at all. */
-    PdfPages(PDDocument doc, PdfFonts.Face face, PDType0Font font, PDRectangle size, PageStart pageStart) {
+    /**
+     * Pages in no document: their content, compressed, is collected ({@link #contents}) for documents that show it
+     * with their own copy of {@code face}, named by it (content encodes text as the face's glyph ids whatever the
+     * subset).
+     */
+    PdfPages(PdfFonts.Face face, PDRectangle size, PageStart pageStart) {
+        this(null, face, null, size, pageStart);
+    }
+
+    private PdfPages(PDDocument doc, PdfFonts.Face face, PDType0Font font, PDRectangle size, PageStart pageStart) {
         this.doc = doc;
         this.face = face;
         this.font = font;
@@ -144,6 +153,11 @@ final class PdfPages {
         return shown;
     }
 
+    /** The content of each page, compressed (FlateDecode), once finished: pages in no document only. */
+    List<byte[]> contents() {
+        return contents;
+    }
+
     float left() {
         return MARGIN;
     }
@@ -162,12 +176,14 @@ final class PdfPages {
      */
     void newPage() throws IOException {
         finish();
-        page = new PDPage(size);
-        PDResources resources = new PDResources();
-        // Named by its face, so that another document can show this page's content with its own copy of the font.
-        resources.put(face.name, font);
-        page.setResources(resources);
-        doc.addPage(page);
+        if (doc != null) {
+            page = new PDPage(size);
+            PDResources resources = new PDResources();
+            // Named by its face, so that another document can show this page's content with its own copy of the font.
+            resources.put(face.name, font);
+            page.setResources(resources);
+            doc.addPage(page);
+        }
         begin();
         // A page's first content starts from the default graphics state.
         fontSize = Float.NaN;
@@ -181,9 +197,8 @@ final class PdfPages {
 
     /** Starts drawing content, its graphics state unknown. */
     private void begin() {
-        content = new ByteArrayOutputStream(8192);
-        deflater = new Deflater(Deflater.BEST_SPEED);
-        out = new BufferedOutputStream(new DeflaterOutputStream(content, deflater), 8192);
+        length = 0;
+        drawing = true;
         inText = false;
         fontSize = Float.NaN;
         fillStroke = null;
@@ -192,21 +207,47 @@ final class PdfPages {
         fillGray = Float.NaN;
     }
 
-    /**
-     * Ends the content being drawn and returns it as a stream of {@code doc}. The glyphs shown are given to the font,
-     * which embeds them in {@link #embedGlyphs}.
-     */
-    private COSStream end() throws IOException {
+    /** Ends the content being drawn and returns it compressed. */
+    private byte[] end() {
         endText();
-        out.close();
-        out = null;
-        deflater.end();
+        drawing = false;
+        return compressed(content, length);
+    }
+
+    /**
+     * {@code bytes[0, length)} deflated at the fastest level: at the default one, compressing took a fifth of the
+     * time of a transcript; pages come out a fifth larger.
+     */
+    private static byte[] compressed(byte[] bytes, int length) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(bytes, 0, length);
+            deflater.finish();
+            byte[] out = new byte[length / 2 + 64];
+            int n = 0;
+            while (!deflater.finished()) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, 2 * out.length);
+                }
+                n += deflater.deflate(out, n, out.length - n);
+            }
+            return Arrays.copyOf(out, n);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /**
+     * {@link #end}'s content as a stream of {@code doc}. The glyphs shown are given to the font, which embeds them in
+     * {@link #embedGlyphs}.
+     */
+    private COSStream endStream() throws IOException {
+        byte[] compressed = end();
         COSStream stream = doc.getDocument().createCOSStream();
         try (OutputStream to = stream.createRawOutputStream()) {
-            content.writeTo(to);
+            to.write(compressed);
         }
         stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
-        content = null;
         shown.stream().forEach(font::addToSubset);
         return stream;
     }
@@ -223,7 +264,7 @@ final class PdfPages {
 
     /** Whether {@code height} more points fit above the footer of the current page. */
     boolean fits(float height) {
-        return out != null && y - height >= MARGIN + FOOTER;
+        return drawing && y - height >= MARGIN + FOOTER;
     }
 
     /** Starts a new page unless {@code height} fits on this one. */
@@ -235,9 +276,13 @@ final class PdfPages {
 
     /** Closes the current page's content and writes it into the page. */
     void finish() throws IOException {
-        if (out != null) {
+        if (drawing) {
             strokeGrid();
-            page.getCOSObject().setItem(COSName.CONTENTS, end());
+            if (doc == null) {
+                contents.add(end());
+            } else {
+                page.getCOSObject().setItem(COSName.CONTENTS, endStream());
+            }
         }
     }
 
@@ -247,19 +292,23 @@ final class PdfPages {
 
     /** Text with its baseline at {@code baseline}, starting at {@code x}. */
     void text(String s, float x, float baseline, float fontSize, boolean bold) throws IOException {
-        String t = face.printable(s);
+        show(face.printable(s), x, baseline, fontSize, bold);
+    }
+
+    /** {@link #text} already {@linkplain PdfFonts.Face#printable printable}. */
+    private void show(String t, float x, float baseline, float fontSize, boolean bold) throws IOException {
         if (t.isEmpty()) {
             return;
         }
         fillGray(0);
         if (!inText) {
-            out.write(BT);
+            write(BT);
             inText = true;
             lineX = 0;
             lineY = 0;
         }
         if (fontSize != this.fontSize) {
-            out.write(fontName);
+            write(fontName);
             op("Tf", fontSize);
             this.fontSize = fontSize;
         }
@@ -274,25 +323,44 @@ final class PdfPages {
         // Moved from the previous line's start as written, so that rounding does not add up along a page.
         long atX = thousandths(x);
         long atY = thousandths(baseline);
-        int at = thousandths(line, 0, atX - lineX);
-        line[at++] = ' ';
-        at = thousandths(line, at, atY - lineY);
-        line[at++] = ' ';
-        operator(at, "Td");
+        room(OPERATOR);
+        length = thousandths(content, length, atX - lineX);
+        content[length++] = ' ';
+        length = thousandths(content, length, atY - lineY);
+        content[length++] = ' ';
+        operator("Td");
         lineX = atX;
         lineY = atY;
         // The glyphs are the font's ids, as PDFBox would encode them.
-        out.write(face.glyphs(t));
-        out.write(TJ);
-        for (int i = 0; i < t.length(); i += Character.charCount(t.codePointAt(i))) {
-            shown.set(t.codePointAt(i));
+        room(face.glyphsLength(t));
+        length = face.glyphs(t, content, length);
+        write(TJ);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            shown.set(Character.isSurrogate(c) ? t.codePointAt(i++) : c);
         }
     }
 
+    /** Room for an operator and its operands, at most. */
+    private static final int OPERATOR = 128;
+
+    /** Makes room for {@code bytes} more bytes of content. */
+    private void room(int bytes) {
+        if (length + bytes > content.length) {
+            content = Arrays.copyOf(content, Math.max(2 * content.length, length + bytes));
+        }
+    }
+
+    private void write(byte[] bytes) {
+        room(bytes.length);
+        System.arraycopy(bytes, 0, content, length, bytes.length);
+        length += bytes.length;
+    }
+
     /** Closes the text object open, if any: drawing a path is not allowed inside one. */
-    private void endText() throws IOException {
+    private void endText() {
         if (inText) {
-            out.write(ET);
+            write(ET);
             inText = false;
         }
     }
@@ -308,22 +376,21 @@ final class PdfPages {
      * Writes {@code operator} with its operands into the content directly: through PDFBox, formatting the numbers
      * and encoding the text took a third of the time of a transcript.
      */
-    private void op(String operator, float... operands) throws IOException {
-        int at = 0;
+    private void op(String operator, float... operands) {
+        room(OPERATOR);
         for (float v : operands) {
-            at = coordinate(line, at, v);
-            line[at++] = ' ';
+            length = coordinate(content, length, v);
+            content[length++] = ' ';
         }
-        operator(at, operator);
+        operator(operator);
     }
 
-    /** Ends the operator being written, its operands the first {@code at} bytes of {@code line}, and writes it. */
-    private void operator(int at, String operator) throws IOException {
+    /** Ends the operator being written after its operands, already in the content. */
+    private void operator(String operator) {
         for (int i = 0; i < operator.length(); i++) {
-            line[at++] = (byte) operator.charAt(i);
+            content[length++] = (byte) operator.charAt(i);
         }
-        line[at++] = '\n';
-        out.write(line, 0, at);
+        content[length++] = '\n';
     }
 
     /**
@@ -339,13 +406,17 @@ final class PdfPages {
         return Math.round(v * 1000.0);
     }
 
-    /** Writes {@code thousandths} / 1000 as {@link #coordinate} does. */
+    /**
+     * Writes {@code thousandths} / 1000 as {@link #coordinate} does. Every division is by a constant, which the
+     * compiler turns into a multiplication: numbers are most of a page's operators.
+     */
     private static int thousandths(byte[] into, int at, long thousandths) {
         if (thousandths < 0) {
             into[at++] = '-';
             thousandths = -thousandths;
         }
         long whole = thousandths / 1000;
+        int fraction = (int) (thousandths - whole * 1000);
         int digits = 1;
         for (long w = whole; w >= 10; w /= 10) {
             digits++;
@@ -355,32 +426,37 @@ final class PdfPages {
             whole /= 10;
         }
         at += digits;
-        int fraction = (int) (thousandths % 1000);
         if (fraction != 0) {
+            int tenths = fraction / 100;
+            int hundredths = fraction / 10 % 10;
+            int rest = fraction % 10;
             into[at++] = '.';
-            for (int unit = 100; fraction != 0; unit /= 10) {
-                into[at++] = (byte) ('0' + fraction / unit);
-                fraction %= unit;
+            into[at++] = (byte) ('0' + tenths);
+            if (hundredths != 0 || rest != 0) {
+                into[at++] = (byte) ('0' + hundredths);
+            }
+            if (rest != 0) {
+                into[at++] = (byte) ('0' + rest);
             }
         }
         return at;
     }
 
-    private void lineWidth(float width) throws IOException {
+    private void lineWidth(float width) {
         if (width != lineWidth) {
             op("w", width);
             lineWidth = width;
         }
     }
 
-    private void strokeGray(float gray) throws IOException {
+    private void strokeGray(float gray) {
         if (gray != strokeGray) {
             op("G", gray);
             strokeGray = gray;
         }
     }
 
-    private void fillGray(float gray) throws IOException {
+    private void fillGray(float gray) {
         if (gray != fillGray) {
             op("g", gray);
             fillGray = gray;
@@ -388,11 +464,13 @@ final class PdfPages {
     }
 
     void textRight(String s, float rightX, float baseline, float fontSize, boolean bold) throws IOException {
-        text(s, rightX - width(s, fontSize), baseline, fontSize, bold);
+        String t = face.printable(s);
+        show(t, rightX - face.width(t) / 1000 * fontSize, baseline, fontSize, bold);
     }
 
     void textCentered(String s, float centerX, float baseline, float fontSize, boolean bold) throws IOException {
-        text(s, centerX - width(s, fontSize) / 2, baseline, fontSize, bold);
+        String t = face.printable(s);
+        show(t, centerX - face.width(t) / 1000 * fontSize / 2, baseline, fontSize, bold);
     }
 
     /** Text across the page at the cursor, wrapped at the margins; the cursor moves down past it. */
@@ -540,10 +618,10 @@ final class PdfPages {
             float base = MARGIN - 2;
             text(label, left(), base, 7, false);
             textRight(n + " / " + total, right(), base, 8, false);
-            COSArray contents = new COSArray();
-            contents.add(numbered.getCOSObject().getDictionaryObject(COSName.CONTENTS));
-            contents.add(end());
-            numbered.getCOSObject().setItem(COSName.CONTENTS, contents);
+            COSArray streams = new COSArray();
+            streams.add(numbered.getCOSObject().getDictionaryObject(COSName.CONTENTS));
+            streams.add(endStream());
+            numbered.getCOSObject().setItem(COSName.CONTENTS, streams);
         }
     }
 }

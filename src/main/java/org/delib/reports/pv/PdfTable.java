@@ -84,7 +84,10 @@ final class PdfTable {
     }
 
     private float height(List<List<String>> wrapped) {
-        int lines = wrapped.stream().mapToInt(List::size).max().orElse(1);
+        int lines = 1;
+        for (List<String> cell : wrapped) {
+            lines = Math.max(lines, cell.size());
+        }
         return lines * leading() + 2 * PAD;
     }
 

@@ -39,6 +39,9 @@ class PdfPagesTest {
         assertThat(coordinate(0.0004f)).isEqualTo("0");
         assertThat(coordinate(-0.0006f)).isEqualTo("-0.001");
         assertThat(coordinate(0.07f)).isEqualTo("0.07");
+        assertThat(coordinate(0.105f)).isEqualTo("0.105");
+        assertThat(coordinate(-2.005f)).isEqualTo("-2.005");
+        assertThat(coordinate(40.1f)).isEqualTo("40.1");
         assertThat(coordinate(595.275f)).isEqualTo("595.275");
         assertThat(coordinate(-1234567.5f)).isEqualTo("-1234567.5");
     }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -21,7 +25,7 @@ import org.delib.rules.StudentResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** releves/ written for the known cohort: one PDF per student and the merged one. */
+/** releves/ written for the known cohort: the archive of one PDF per student, and the merged volumes. */
 class TranscriptsTest {
 
     @TempDir
@@ -33,6 +37,17 @@ class TranscriptsTest {
         }
     }
 
+    /** The students' files of the archive in {@code releves}, unpacked into a folder of their own. */
+    private Path unpack(Path releves) throws IOException {
+        Path to = Files.createDirectories(dir.resolve("unpacked"));
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(releves.resolve(Transcripts.ARCHIVE)))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                Files.copy(zip, to.resolve(e.getName()));
+            }
+        }
+        return to;
+    }
+
     @Test
     void oneTranscriptPerStudentAndTheMergedOne() throws IOException {
         Path releves = dir.resolve("releves");
@@ -41,11 +56,19 @@ class TranscriptsTest {
                 cohort);
         assertThat(n).isEqualTo(6);
         try (Stream<Path> files = Files.list(releves)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("E001.pdf", "E002.pdf",
-                    "E003.pdf", "E004.pdf", "E005.pdf", "E006.pdf", "releves-001.pdf");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("releves.zip",
+                    "releves-001.pdf");
         }
+        // In student order, each stored as it is: a PDF is compressed already.
+        try (ZipFile archive = new ZipFile(releves.resolve(Transcripts.ARCHIVE).toFile())) {
+            assertThat(archive.stream().map(ZipEntry::getName)).containsExactly("E001.pdf", "E002.pdf", "E003.pdf",
+                    "E004.pdf", "E005.pdf", "E006.pdf");
+            assertThat(archive.stream()).allMatch(e -> e.getMethod() == ZipEntry.STORED
+                    && e.getTimeLocal().equals(LocalDateTime.of(2026, 7, 12, 0, 0)));
+        }
+        Path students = unpack(releves);
 
-        String e001 = text(releves.resolve("E001.pdf"));
+        String e001 = text(students.resolve("E001.pdf"));
         assertThat(e001).contains("Relevé de notes").contains("Université de Thiès")
                 .contains("Matricule : E001").contains("Nom : Diop").contains("Prénom : Ndèye Aïssatou")
                 .contains("Année universitaire 2025-2026 — Session 1 (session normale)");
@@ -58,11 +81,11 @@ class TranscriptsTest {
                 .containsSubsequence("Décision du jury : ADM (acquis, admis(e))", "Niveau suivant : L2",
                         "Date du jury : 12/07/2026");
 
-        String e003 = text(releves.resolve("E003.pdf"));
+        String e003 = text(students.resolve("E003.pdf"));
         assertThat(e003).contains("ALGO2 Algorithmique 3 10 6.00 AJ 1 0")
                 .contains("S2 Semestre S2 30 9.00 AJ 1 15")
                 .contains("Décision du jury : CMP");
-        assertThat(text(releves.resolve("E005.pdf"))).contains("UEF11 Mathématiques 3 15 10.00 ADJ 1 15");
+        assertThat(text(students.resolve("E005.pdf"))).contains("UEF11 Mathématiques 3 15 10.00 ADJ 1 15");
 
         try (PDDocument merged = Loader.loadPDF(releves.resolve(Transcripts.volumeName(1)).toFile())) {
             assertThat(merged.getNumberOfPages()).isEqualTo(6);
@@ -84,10 +107,11 @@ class TranscriptsTest {
         cohort.add(new Deliberation(PvFixtures.programme(), PvFixtures.PROFILE).sessionOne(PvFixtures.record(
                 PvFixtures.student("E900", "Nguyễn", "Thị Ánh"), PvFixtures.marks("12"), Set.of())));
         new Transcripts(PvFixtures.PROFILE).write(releves, PvFixtures.header(false), PvFixtures.programme(), cohort);
+        Path students = unpack(releves);
 
-        assertThat(text(releves.resolve("E900.pdf"))).contains("Nom : Nguyễn").contains("Prénom : Thị Ánh");
-        assertThat(fontsOf(releves.resolve("E001.pdf"))).containsExactly("F2");
-        assertThat(fontsOf(releves.resolve("E900.pdf"))).containsExactly("F1");
+        assertThat(text(students.resolve("E900.pdf"))).contains("Nom : Nguyễn").contains("Prénom : Thị Ánh");
+        assertThat(fontsOf(students.resolve("E001.pdf"))).containsExactly("F2");
+        assertThat(fontsOf(students.resolve("E900.pdf"))).containsExactly("F1");
         try (PDDocument merged = Loader.loadPDF(releves.resolve(Transcripts.volumeName(1)).toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
             assertThat(stripper.getText(merged)).containsSubsequence("Prénom : Ndèye Aïssatou", "Nom : Nguyễn",
@@ -105,11 +129,12 @@ class TranscriptsTest {
         Path releves = dir.resolve("releves");
         new Transcripts(PvFixtures.PROFILE, 1, 1000).write(releves, PvFixtures.header(false),
                 PvFixtures.programme(), PvFixtures.cohort());
+        Path students = unpack(releves);
         // Ba Ousmane (CMP) and Sow Fatou (RAT): other letters and words, the same subset.
-        assertThat(subsetOf(releves.resolve("E003.pdf"))).isEqualTo(subsetOf(releves.resolve("E004.pdf")));
+        assertThat(subsetOf(students.resolve("E003.pdf"))).isEqualTo(subsetOf(students.resolve("E004.pdf")));
         // Ndèye Aïssatou: ï is in no other text of the run.
-        assertThat(subsetOf(releves.resolve("E001.pdf"))).isNotEqualTo(subsetOf(releves.resolve("E003.pdf")));
-        assertThat(text(releves.resolve("E001.pdf"))).contains("Prénom : Ndèye Aïssatou");
+        assertThat(subsetOf(students.resolve("E001.pdf"))).isNotEqualTo(subsetOf(students.resolve("E003.pdf")));
+        assertThat(text(students.resolve("E001.pdf"))).contains("Prénom : Ndèye Aïssatou");
     }
 
     /**
@@ -121,8 +146,9 @@ class TranscriptsTest {
         Path releves = dir.resolve("releves");
         new Transcripts(PvFixtures.PROFILE).write(releves, PvFixtures.header(false), PvFixtures.programme(),
                 PvFixtures.cohort());
+        Path students = unpack(releves);
         for (String student : List.of("E001", "E004")) {
-            String pdf = new String(Files.readAllBytes(releves.resolve(student + ".pdf")),
+            String pdf = new String(Files.readAllBytes(students.resolve(student + ".pdf")),
                     java.nio.charset.StandardCharsets.ISO_8859_1);
             assertThat(pdf).startsWith("%PDF-1.7\n").endsWith("%%EOF\n");
             int xref = Integer.parseInt(pdf.substring(pdf.lastIndexOf("startxref\n") + 10).lines().findFirst()
@@ -146,7 +172,7 @@ class TranscriptsTest {
                 }
             }
         }
-        try (PDDocument doc = Loader.loadPDF(releves.resolve("E001.pdf").toFile())) {
+        try (PDDocument doc = Loader.loadPDF(students.resolve("E001.pdf").toFile())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
             assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(
                     org.apache.pdfbox.pdmodel.common.PDRectangle.A4.getWidth());
@@ -196,9 +222,24 @@ class TranscriptsTest {
     }
 
     @Test
-    void aStudentIdNeverNamesAFileOutsideTheFolder() {
+    void aStudentIdNeverNamesAFileOutsideTheFolderNorAnotherStudentsFile() {
         assertThat(Transcripts.fileName("E001")).isEqualTo("E001.pdf");
-        assertThat(Transcripts.fileName("2025/INFO-12")).isEqualTo("2025_INFO-12.pdf");
-        assertThat(Transcripts.fileName("../etc")).isEqualTo("_._etc.pdf");
+        assertThat(Transcripts.fileName("2025_INFO-12")).isEqualTo("2025_INFO-12.pdf");
+        assertThat(Transcripts.fileName("2025/INFO-12")).matches("2025_INFO-12-[0-9a-f]{8}\\.pdf");
+        assertThat(Transcripts.fileName("2025:INFO-12")).matches("2025_INFO-12-[0-9a-f]{8}\\.pdf")
+                .isNotEqualTo(Transcripts.fileName("2025/INFO-12"));
+        assertThat(Transcripts.fileName("../etc")).matches("_\\._etc-[0-9a-f]{8}\\.pdf");
+    }
+
+    /** Written again (a restarted run), the archive and the volumes have the same bytes. */
+    @Test
+    void writtenAgainTheTranscriptsHaveTheSameBytes() throws IOException {
+        for (String run : List.of("first", "second")) {
+            new Transcripts(PvFixtures.PROFILE, 2, 4).write(dir.resolve(run), PvFixtures.header(false),
+                    PvFixtures.programme(), PvFixtures.cohort());
+        }
+        for (String file : List.of(Transcripts.ARCHIVE, "releves-001.pdf", "releves-002.pdf")) {
+            assertThat(dir.resolve("second").resolve(file)).hasSameBinaryContentAs(dir.resolve("first").resolve(file));
+        }
     }
 }
