@@ -31,6 +31,8 @@
 #   BENCH_XMX=1g          the JVM's -Xmx (default 1g)
 #   BENCH_GC=...          the garbage collector's option (default -XX:+UseParallelGC, the throughput collector the
 #                         README recommends for large runs; BENCH_GC= runs with the JVM's default, G1)
+#   BENCH_JIT=...         the JIT compiler's options (default: the inlining limits the README recommends for large
+#                         runs, which halve the C2 compiler's CPU; BENCH_JIT= runs with the JVM's defaults)
 #   BENCH_JAVA_OPTS=...   extra JVM options (e.g. -XX:StartFlightRecording=...)
 #   BENCH_TMP=dir         work folder (default: a new mktemp -d under /tmp); BENCH_KEEP=1 keeps it afterwards
 set -euo pipefail
@@ -58,6 +60,8 @@ case $JAR in /*) ;; *) JAR=$PWD/$JAR ;; esac
 XMX=${BENCH_XMX:-1g}
 GC=${BENCH_GC--XX:+UseParallelGC}
 read -r -a GC_OPTS <<< "$GC"
+JIT=${BENCH_JIT--XX:MaxInlineLevel=4 -XX:FreqInlineSize=60 -XX:InlineSmallCode=600 -XX:MaxInlineSize=20}
+read -r -a JIT_OPTS <<< "$JIT"
 read -r -a EXTRA <<< "${BENCH_JAVA_OPTS:-}"
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
 
@@ -97,7 +101,7 @@ fi
 now_ms() { date +%s%3N; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
-echo "Délib bench: N=$N students, seed $SEED, sessions: $SESSIONS, -Xmx$XMX${GC:+ $GC}${EXTRA:+ ${EXTRA[*]}}"
+echo "Délib bench: N=$N students, seed $SEED, sessions: $SESSIONS, -Xmx$XMX${GC:+ $GC}${JIT:+ $JIT}${EXTRA:+ ${EXTRA[*]}}"
 echo "jar: $JAR ($(sha1sum "$JAR" | cut -c1-12))"
 echo "database: $DB_LABEL"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
@@ -128,7 +132,7 @@ EOF
     local l0 l1 ts te rc=0
     l0=$(load1); ts=$(now_ms)
     /usr/bin/time -f '%e %U %S %M' -o "$T/time-$tag.txt" \
-        java -Xmx"$XMX" "${GC_OPTS[@]}" -Xlog:gc:file="$T/gc-$tag.log":timemillis "${EXTRA[@]}" \
+        java -Xmx"$XMX" "${GC_OPTS[@]}" "${JIT_OPTS[@]}" -Xlog:gc:file="$T/gc-$tag.log":timemillis "${EXTRA[@]}" \
         -Ddelib.data="$T/data" \
         -jar "$JAR" run "$job" "${DB_ARGS[@]}" >"$T/console-$tag.log" 2>&1 || rc=$?
     te=$(now_ms); l1=$(load1)
