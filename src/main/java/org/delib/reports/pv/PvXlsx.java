@@ -130,10 +130,14 @@ final class PvXlsx {
         PvXlsx x = new PvXlsx(decimals, PdfPages.scratchDir(file));
         try {
             x.created(header.juryDate());
-            Map<Decision, Integer> counts = x.pv(header, programme.semestersOf(level), level, students, rachats);
+            List<Semester> semesters = programme.semestersOf(level);
+            SXSSFSheet pv = x.pvSheet(header, semesters, level);
+            // The sheets after the PV first: they do not wait for the students, and written last they kept one
+            // core busy alone after every other document was done.
             for (PvWriter.ExtraSheet sheet : extra) {
                 x.extra(sheet);
             }
+            Map<Decision, Integer> counts = x.pvRows(pv, semesters, level, students, rachats);
             try (OutputStream out = Files.newOutputStream(file)) {
                 // The workbook's skeleton is put together in memory (small), not in another temporary file.
                 x.wb.writeAvoidingTempFiles(out);
@@ -153,8 +157,8 @@ final class PvXlsx {
                 Optional.ofNullable(juryDate).map(d -> Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant())));
     }
 
-    private Map<Decision, Integer> pv(PvHeader header, List<Semester> semesters, String level,
-                                      Iterable<StudentResult> students, Map<String, List<Rachat>> rachats) {
+    /** The PV's sheet, first of the workbook, down to its column titles. */
+    private SXSSFSheet pvSheet(PvHeader header, List<Semester> semesters, String level) {
         SXSSFSheet sheet = wb.createSheet("PV " + level);
         put(sheet.createRow(0), 0, header.institution(), big);
         put(sheet.createRow(1), 0, header.title(), big);
@@ -194,7 +198,12 @@ final class PvXlsx {
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
+        return sheet;
+    }
 
+    /** A row for each student under the PV's titles, then the count of each decision and the legend. */
+    private Map<Decision, Integer> pvRows(SXSSFSheet sheet, List<Semester> semesters, String level,
+                                         Iterable<StudentResult> students, Map<String, List<Rachat>> rachats) {
         PvLine.Tally tally = new PvLine.Tally();
         int r = FIRST_STUDENT_ROW;
         for (StudentResult result : students) {
