@@ -164,13 +164,13 @@ class CliTest {
         Result status = delib("status", job.toString(), "--db-url", dbUrl());
         assertThat(status.exitCode()).as(status.toString()).isZero();
         List<String> lines = status.out().lines().toList();
-        assertThat(lines).as(status.toString()).hasSize(1 + 22);
+        assertThat(lines).as(status.toString()).hasSize(1 + 26);
         assertThat(lines.get(0)).startsWith("demo  run #").contains("COMPLETED")
                 .contains("LIC-INFO 2025-2026").contains("session 1");
         List<String> steps = List.of("check-programme", "import-students", "import-marks", "import-attendance",
                 "import-sanctions", "import-jury", "import-history", "import-wishes", "import-pfe", "cross-checks",
                 "check-rejects", "deliberate", "  partition0", "  partition1", "  partition2", "  partition3",
-                "merge-parts", "check-all-rejects", "ranking", "documents", "publish", "drop-staged");
+                "  partition4", "  partition5", "  partition6", "  partition7", "merge-parts", "check-all-rejects", "ranking", "documents", "publish", "drop-staged");
         for (int i = 0; i < steps.size(); i++) {
             assertThat(lines.get(1 + i)).as(status.toString()).matches("\\s+" + steps.get(i) + "\\s+COMPLETED\\s+read .*");
         }
