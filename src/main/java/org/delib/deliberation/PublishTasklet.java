@@ -53,7 +53,7 @@ public class PublishTasklet implements Tasklet {
         summary.forEach(LOG::info);
         execution.getExecutionContext().putString(SUMMARY, String.join("\n", summary));
         List<String> names = new ArrayList<>(List.of(StudentReports.DECISIONS, StudentReports.RESULTS,
-                StudentReports.MISSING, StudentReports.JURY_CANDIDATES, RejectsReport.NAME));
+                StudentReports.MISSING, StudentReports.JURY_CANDIDATES, StudentReports.SUPPORT, RejectsReport.NAME));
         if (run.session() == 1) {
             names.add(StudentReports.RATTRAPAGE);
         }

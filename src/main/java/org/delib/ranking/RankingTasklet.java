@@ -13,7 +13,6 @@ import org.delib.reports.CsvOutput;
 import org.delib.rules.History;
 import org.delib.rules.Orientation;
 import org.delib.rules.Ranking;
-import org.delib.rules.Support;
 import org.delib.rules.StudentResult;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -22,14 +21,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * After a session: the support list (Art. §11, every session); after the final one also the ranking with its
- * majors (Art. 55, 56, 69, 70) and the orientation into specialities (Art. 57). A ranking compares every student
- * of a level, so this step holds one small entry per student in memory — by design, a few hundred bytes each.
- * Its files are rewritten whole, so a restart simply runs it again.
+ * After the final session: the ranking with its majors (Art. 55, 56, 69, 70) and the orientation into specialities
+ * (Art. 57). A ranking compares every student of a level, so this step holds one small entry per student in memory
+ * — by design, a few hundred bytes each. Its files are rewritten whole, so a restart simply runs it again. (The
+ * support list of every session, RULES §11, is written by the deliberation's partitions: {@code StudentReports}.)
  */
 public class RankingTasklet implements Tasklet {
 
-    public static final String SUPPORT = "accompagnement.csv";
     public static final String RANKING = "classement.csv";
     public static final String ORIENTATION = "orientation.csv";
 
@@ -43,27 +41,11 @@ public class RankingTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        StoredResults results = new StoredResults(jdbc, run.runId(), run.programme(), run.profile(), s -> true);
-        CsvOutput out = run.csv();
-        support(results, out);
         if (run.session() == 2) {
-            rankAndOrient(results, out);
+            rankAndOrient(new StoredResults(jdbc, run.runId(), run.programme(), run.profile(), s -> true),
+                    run.csv());
         }
         return RepeatStatus.FINISHED;
-    }
-
-    private void support(StoredResults results, CsvOutput out) {
-        List<Support.Assessment> listed = new ArrayList<>();
-        for (StudentResult r : results) {
-            Support.Assessment a = Support.assess(r, run.profile().supportBelow());
-            if (a.listed()) {
-                listed.add(a);
-            }
-        }
-        listed.sort(java.util.Comparator.comparingInt(Support.Assessment::priority)
-                .thenComparing(Support.Assessment::studentId));
-        out.write(run.staging().resolve(SUPPORT), List.of("student_id", "priority", "reason"),
-                listed.stream().map(a -> List.of(a.studentId(), Integer.toString(a.priority()), a.reason())).toList());
     }
 
     private void rankAndOrient(StoredResults results, CsvOutput out) {
@@ -106,6 +88,6 @@ public class RankingTasklet implements Tasklet {
 
     /** The files this step writes in a session. */
     public static List<String> outputs(int session) {
-        return session == 1 ? List.of(SUPPORT) : List.of(SUPPORT, RANKING, ORIENTATION);
+        return session == 1 ? List.of() : List.of(RANKING, ORIENTATION);
     }
 }

@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.delib.rules.ElementResult;
 import org.delib.rules.Result;
 import org.delib.rules.RulesProfile;
 import org.delib.rules.StudentResult;
+import org.delib.rules.Support;
 
 /** The per-student CSV outputs of a session (FORMATS: Outputs), each a chunk-step writer into {@code dir}. */
 public final class StudentReports {
@@ -24,12 +27,21 @@ public final class StudentReports {
     public static final String RATTRAPAGE = "rattrapage.csv";
     public static final String MISSING = "missing.csv";
     public static final String JURY_CANDIDATES = "jury-candidates.csv";
+    /** RULES §11: the students listed for tutoring, by priority. */
+    public static final String SUPPORT = "accompagnement.csv";
 
     private StudentReports() {}
 
-    /** One per-student CSV output: its writer's name, its file, its columns, and the records of one student. */
-    private record Report(String name, String file, List<String> columns,
-                          Function<StudentResult, List<List<String>>> records) {}
+    /**
+     * One per-student CSV output: its writer's name, its file, its columns, and the records of one student; or one
+     * part of a file, {@code part} the name of the partitions' files for it.
+     */
+    private record Report(String name, String part, String file, List<String> columns,
+                          Function<StudentResult, List<List<String>>> records) {
+        Report(String name, String file, List<String> columns, Function<StudentResult, List<List<String>>> records) {
+            this(name, file, file, columns, records);
+        }
+    }
 
     /** The per-student outputs of a session, in the order they are written. */
     private static List<Report> reports(CsvOutput out, RulesProfile profile, boolean withRattrapage) {
@@ -52,6 +64,16 @@ public final class StudentReports {
         reports.add(new Report("missing", MISSING, List.of("student_id", "matiere", "component"),
                 r -> r.missing().stream().map(m -> List.of(r.student().id(), m.matiere(), m.component().column()))
                         .toList()));
+        // By priority, then student id: a part per priority, each in student order, merged one after the other.
+        for (int priority = 1; priority <= Support.LOWEST_PRIORITY; priority++) {
+            int mine = priority;
+            reports.add(new Report("support-" + priority, "accompagnement-" + priority + ".csv", SUPPORT,
+                    List.of("student_id", "priority", "reason"), r -> {
+                        Support.Assessment a = Support.assess(r, profile.supportBelow());
+                        return a.listed() && a.priority() == mine
+                                ? List.of(List.of(a.studentId(), Integer.toString(mine), a.reason())) : List.of();
+                    }));
+        }
         return reports;
     }
 
@@ -62,26 +84,32 @@ public final class StudentReports {
     public static List<CsvItemWriter<StudentResult>> writers(Path dir, CsvOutput out, RulesProfile profile,
                                                              boolean withRattrapage) {
         return reports(out, profile, withRattrapage).stream()
-                .map(report -> new CsvItemWriter<>(report.name(), dir.resolve(report.file()), out, report.records()))
+                .map(report -> new CsvItemWriter<>(report.name(), dir.resolve(report.part()), out, report.records()))
                 .toList();
     }
 
     /**
-     * Writes each file into {@code dir}: its header, then its parts in order. The partitions are consecutive ranges
-     * of student ids, so the file is the one a single pass would have written. Safe to run again.
+     * Writes each file into {@code dir}: its header, then its parts in order, each from every partition in order.
+     * The partitions are consecutive ranges of student ids, so the file is the one a single pass would have written.
+     * Safe to run again.
      */
     public static void merge(Path dir, List<Path> parts, CsvOutput out, RulesProfile profile,
                              boolean withRattrapage) {
-        for (Report report : reports(out, profile, withRattrapage)) {
-            Path target = dir.resolve(report.file());
-            Path aside = dir.resolve(report.file() + ".merging");
+        Map<String, List<Report>> files = new LinkedHashMap<>();
+        reports(out, profile, withRattrapage).forEach(r -> files.computeIfAbsent(r.file(), f -> new ArrayList<>())
+                .add(r));
+        files.forEach((file, reports) -> {
+            Path target = dir.resolve(file);
+            Path aside = dir.resolve(file + ".merging");
             try {
                 try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(aside))) {
-                    w.write((out.header(report.columns()) + out.lineEnd()).getBytes(out.charset()));
-                    for (Path part : parts) {
-                        Path p = part.resolve(report.file());
-                        if (Files.exists(p)) {
-                            Files.copy(p, w);
+                    w.write((out.header(reports.get(0).columns()) + out.lineEnd()).getBytes(out.charset()));
+                    for (Report report : reports) {
+                        for (Path part : parts) {
+                            Path p = part.resolve(report.part());
+                            if (Files.exists(p)) {
+                                Files.copy(p, w);
+                            }
                         }
                     }
                 }
@@ -89,7 +117,7 @@ public final class StudentReports {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + target, e);
             }
-        }
+        });
     }
 
     /** RULES §12.17: every element and the year, by element code, with the earlier levels decided again (debts). */

@@ -33,6 +33,9 @@ import java.util.Set;
  */
 public final class Support {
 
+    /** The last priority group: priorities go from 1 to it. */
+    public static final int LOWEST_PRIORITY = 4;
+
     private static final Set<String> TECHNOLOGICAL = Set.of("TECHNO", "PRO");
     private static final Set<String> SHORT_HIGHER = Set.of("BTS", "DUT", "DEUST");
 
@@ -93,7 +96,7 @@ public final class Support {
         } else if (series.equals("GENERAL")) {
             priority = 3;
         } else {
-            priority = 4;
+            priority = LOWEST_PRIORITY;
         }
         return new Assessment(student.id(), true, priority, reason);
     }

@@ -78,22 +78,24 @@ abstract class RestartTestBase {
     @Test
     void restartAfterAFailureWhileImportingMarks() throws Exception {
         // 4600 rows in chunks of 1000: two chunks committed, the third fails; the restart reads the last 2600.
-        failAndRestart("import-marks", "INSERT INTO delib_mark", 3, 2600);
+        failAndRestart("import-marks", "INSERT INTO delib_mark", 3, 2600L);
     }
 
     @Test
     void restartAfterAFailureWhileDeliberating() throws Exception {
-        // 300 students in 4 partitions of 75, each one chunk: the second partition to write fails, the others
-        // complete; the restart deliberates that partition's 75 students only.
-        failAndRestart("deliberate", "INSERT INTO delib_decision", 2, 75);
+        // 300 students in 8 partitions of 37 or 38, each one chunk: the second partition to write fails, the others
+        // complete; the restart deliberates that partition's students only.
+        failAndRestart("deliberate", "INSERT INTO delib_decision", 2, 37L, 38L);
         JobInstance run = jobs.getJobInstance(DeliberationJobConfig.JOB_NAME,
                 JobHarness.parameters("deliberate", JobHarness.job(JobHarness.DEMO, output, 1)));
         JobExecution restart = jobs.getLastJobExecution(run);
         assertThat(restart.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("deliberate-part:"))
-                .singleElement().satisfies(s -> assertThat(s.getReadCount()).isEqualTo(75));
+                .singleElement().satisfies(s -> assertThat(s.getReadCount()).isIn(37L, 38L));
     }
 
-    private void failAndRestart(String name, String statement, int nthBatch, long readOnRestart) throws Exception {
+    /** {@code readOnRestart}: what the restarted step may have read, one of them. */
+    private void failAndRestart(String name, String statement, int nthBatch, Long... readOnRestart)
+            throws Exception {
         JobDefinition job = JobHarness.job(JobHarness.DEMO, output, 1);
         jdbc.failOnce(statement, nthBatch);
         JobRunner.Outcome failed = harness.run(name, job);
@@ -110,7 +112,7 @@ abstract class RestartTestBase {
         assertThat(JobHarness.names(JobHarness.sessionDir(output, 1).getParent())).containsExactly("session-1");
         // It resumed from the last committed chunk, not from the beginning.
         JobInstance run = jobs.getJobInstance(DeliberationJobConfig.JOB_NAME, JobHarness.parameters(name, job));
-        assertThat(jobs.getLastStepExecution(run, name).getReadCount()).isEqualTo(readOnRestart);
+        assertThat(jobs.getLastStepExecution(run, name).getReadCount()).isIn((Object[]) readOnRestart);
         assertThat(jobs.getJobExecutions(run)).hasSize(2);
     }
 }
