@@ -3,11 +3,15 @@ package org.delib.reports.pv;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSBoolean;
@@ -43,6 +47,7 @@ final class PdfFile {
     private final Fragment first;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
     private final List<Integer> offsets = new ArrayList<>();
+    private long crc;
 
     /** A file that starts with {@code first}'s objects, numbered 1 to their count. */
     PdfFile(Fragment first) {
@@ -79,8 +84,11 @@ final class PdfFile {
         return n;
     }
 
-    /** Writes the cross-reference table and the trailer, {@code root} the catalog; returns the whole file. */
-    byte[] bytes(int root) {
+    /**
+     * Writes the cross-reference table and the trailer, {@code root} the catalog, and takes the file's checksum (a
+     * stored archive entry needs it before its bytes), in the thread that made the file.
+     */
+    void finish(int root) {
         int xref = position();
         StringBuilder table = new StringBuilder(32 + 20 * offsets.size())
                 .append("xref\n0 ").append(offsets.size() + 1).append("\n0000000000 65535 f \n");
@@ -92,12 +100,30 @@ final class PdfFile {
         table.append("trailer\n<</Size ").append(offsets.size() + 1).append(" /Root ").append(root)
                 .append(" 0 R>>\nstartxref\n").append(xref).append("\n%%EOF\n");
         ascii(table.toString());
-        byte[] file = new byte[position()];
-        System.arraycopy(HEADER, 0, file, 0, HEADER.length);
-        System.arraycopy(first.bytes(), 0, file, HEADER.length, first.bytes().length);
-        byte[] rest = out.toByteArray();
-        System.arraycopy(rest, 0, file, HEADER.length + first.bytes().length, rest.length);
-        return file;
+        CRC32 sum = new CRC32();
+        try {
+            writeTo(new CheckedOutputStream(OutputStream.nullOutputStream(), sum));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a null stream does not fail", e);
+        }
+        crc = sum.getValue();
+    }
+
+    /** The file's length in bytes, once {@linkplain #finish finished}. */
+    int length() {
+        return position();
+    }
+
+    /** The CRC-32 of the file's bytes, once {@linkplain #finish finished}. */
+    long crc() {
+        return crc;
+    }
+
+    /** Writes the file: the shared objects from their own bytes, not copied into one array first. */
+    void writeTo(OutputStream to) throws IOException {
+        to.write(HEADER);
+        to.write(first.bytes());
+        out.writeTo(to);
     }
 
     private int open() {
