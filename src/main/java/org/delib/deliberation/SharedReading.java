@@ -30,9 +30,9 @@ final class SharedReading<T> {
 
     private static final int PAGE = 250;
     /**
-     * Pages a consumer may be behind the reading: 10,000 students, a few tens of MB. The workbook, faster than the
-     * transcripts, gets that far ahead, and zips its sheets while they finish, instead of after them with one core
-     * idle (with 4 pages, its last second and more came after everything else).
+     * Pages a consumer may be behind the reading: 10,000 students, a few tens of MB. The documents do not go at one
+     * pace: the workbook fills its other sheets before its students' rows, then overtakes the transcripts; with 4
+     * pages, its last second and more came after everything else with one core idle.
      */
     private static final int PAGES_AHEAD = 40;
 

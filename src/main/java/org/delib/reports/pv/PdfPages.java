@@ -287,7 +287,12 @@ final class PdfPages {
     }
 
     float width(String s, float fontSize) throws IOException {
-        return face.width(face.printable(s)) / 1000 * fontSize;
+        return printedWidth(face.printable(s), fontSize);
+    }
+
+    /** {@link #width} of text already {@linkplain PdfFonts.Face#printable printable}. */
+    private float printedWidth(String printable, float fontSize) throws IOException {
+        return face.width(printable) / 1000 * fontSize;
     }
 
     /** Text with its baseline at {@code baseline}, starting at {@code x}. */
@@ -465,12 +470,12 @@ final class PdfPages {
 
     void textRight(String s, float rightX, float baseline, float fontSize, boolean bold) throws IOException {
         String t = face.printable(s);
-        show(t, rightX - face.width(t) / 1000 * fontSize, baseline, fontSize, bold);
+        show(t, rightX - printedWidth(t, fontSize), baseline, fontSize, bold);
     }
 
     void textCentered(String s, float centerX, float baseline, float fontSize, boolean bold) throws IOException {
         String t = face.printable(s);
-        show(t, centerX - face.width(t) / 1000 * fontSize / 2, baseline, fontSize, bold);
+        show(t, centerX - printedWidth(t, fontSize) / 2, baseline, fontSize, bold);
     }
 
     /** Text across the page at the cursor, wrapped at the margins; the cursor moves down past it. */
